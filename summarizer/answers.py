@@ -1,0 +1,76 @@
+"""What the model answers: ids and labels, not copied text; built per article.
+
+Each pass gets a schema with one required key per candidate (P1, O1, C1 …) whose value is
+an enum, so a grammar-constrained model must decide on every candidate and cannot ramble.
+Free text is limited to short, bounded fields that validators ground in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, Field, StringConstraints, ValidationInfo, create_model, field_validator
+
+from summarizer import lexicon
+from summarizer.normalize import fold
+
+PERSON_LABELS = ("参与", "提及", "非人名")
+ORG_LABELS = ("参与", "提及", "错误")
+STRENGTH_LABELS = ("agreed", "planned", "intended", "proposed", "none")
+_TITLE_RE = re.compile("|".join(sorted(lexicon.TITLES, key=len, reverse=True)))
+
+
+class FactsAnswer(BaseModel):
+    is_meeting: bool
+    location: str | None = Field(None, max_length=30)
+    summary: str = Field(max_length=200)
+
+    @field_validator("location")
+    @classmethod
+    def location_in_article(cls, value: str | None, info: ValidationInfo) -> str | None:
+        folded = (info.context or {}).get("folded")
+        if value is None or folded is None:
+            return value
+        if not value.strip() or value.strip().lower() in ("null", "none", "无", "未知"):
+            return None
+        if fold(value.strip()) not in folded:
+            raise ValueError(f"地点“{value}”不是文章中的原词：请照抄文章中的地点，或填 null")
+        return value.strip()
+
+
+def check_missed_names(names: list[str], info: ValidationInfo) -> list[str]:
+    """Names the model adds must be bare names that occur in the article and are no byline."""
+    context = info.context or {}
+    folded = context.get("folded")
+    if folded is None:
+        return names
+    byline = context.get("byline", set())
+    problems = []
+    kept = []
+    for name in (n.strip() for n in names):
+        if not name:
+            continue
+        if _TITLE_RE.search(fold(name)):
+            problems.append(f"“{name}”带有职务或单位，只写姓名")
+        elif fold(name) not in folded:
+            problems.append(f"“{name}”不在文章中，请照抄原文姓名")
+        elif fold(name) in byline:
+            problems.append(f"“{name}”是记者或编辑，不是参与者")
+        else:
+            kept.append(name)
+    if problems:
+        raise ValueError("；".join(problems))
+    return kept
+
+
+def labels_answer(name: str, prefix: str, count: int, labels: tuple[str, ...], **extra: Any) -> type[BaseModel]:
+    """A model with required keys ``{prefix}1..{prefix}count`` taking one of ``labels``."""
+    label_type = Literal[labels]  # type: ignore[valid-type]
+    fields: dict[str, Any] = {f"{prefix}{i}": (label_type, ...) for i in range(1, count + 1)}
+    validators = {}
+    if extra.pop("missed", False):
+        fields["missed"] = (list[Annotated[str, StringConstraints(max_length=5)]], Field(default_factory=list, max_length=4))
+        validators["check_missed"] = field_validator("missed")(check_missed_names)
+    return create_model(name, __validators__=validators, **fields)
+

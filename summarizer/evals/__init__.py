@@ -1,0 +1,1 @@
+"""Evaluation of reports against golden files."""

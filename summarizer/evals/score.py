@@ -1,0 +1,505 @@
+"""Scoring of one predicted report against one golden file, and aggregation.
+
+Pure functions: no I/O, no model calls. Both sides are dicts in the shape fixed by
+CONTRACT.md (the golden file additionally has ``id``, ``text`` and ``not_participants``).
+
+Every comparison is script- and width-insensitive: strings go through ``clean_text``
+(drops pinyin annotations and HTML remnants) and then ``fold``/``name_key``.
+
+List fields are matched one-to-one with an optimal assignment that first maximises the
+number of matched pairs and only then their total similarity. A greedy "best pair
+first" matching can lose pairs that an optimal assignment keeps, which would penalise
+a prediction for the order in which pairs happen to be considered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from difflib import SequenceMatcher
+from typing import Any, Callable, Iterable
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from summarizer.clean import clean_text
+from summarizer.normalize import fold, name_key
+
+ORG_THRESHOLD = 0.8
+"""Organization names match when their similarity reaches this value."""
+
+CONTAINMENT_SIMILARITY = 0.9
+"""Similarity given when one organization key contains the other (shorter >= 4 chars)."""
+
+CONTAINMENT_MIN_CHARS = 4
+
+COMMITMENT_THRESHOLD = 0.5
+"""Commitments match when their evidence overlap reaches this value."""
+
+_MAX_OCCURRENCES = 50
+"""Cap on the places one evidence is looked up at, so that tiny quotes stay cheap."""
+
+Report = dict[str, Any]
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass
+class FieldScore:
+    """Counts of one list field of one article, with the unmatched items."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    missed: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return _ratio(self.tp, self.tp + self.fp)
+
+    @property
+    def recall(self) -> float:
+        return _ratio(self.tp, self.tp + self.fn)
+
+    @property
+    def f1(self) -> float:
+        return _f1(self.precision, self.recall)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **asdict(self),
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+        }
+
+
+@dataclass
+class CommitmentScore(FieldScore):
+    """Commitment counts plus strength agreement among the matched pairs."""
+
+    strength_correct: int = 0
+    strength_total: int = 0
+
+    @property
+    def strength_accuracy(self) -> float | None:
+        """None when no pair matched: there is nothing to be right or wrong about."""
+        if not self.strength_total:
+            return None
+        return self.strength_correct / self.strength_total
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "strength_accuracy": self.strength_accuracy}
+
+
+@dataclass
+class FieldCheck:
+    """One scalar field: gold value, predicted value, and whether they agree."""
+
+    gold: Any
+    predicted: Any
+    correct: bool
+
+
+@dataclass
+class ArticleScore:
+    """Everything measured on one article."""
+
+    id: str | None
+    gold_is_meeting_report: bool
+    is_meeting_report: FieldCheck
+    date: FieldCheck
+    kind: FieldCheck
+    location: FieldCheck
+    participants: FieldScore
+    organizations: FieldScore
+    commitments: CommitmentScore
+    byline_leaks: int = 0
+    leaked_names: list[str] = field(default_factory=list)
+    grounded: int = 0
+    grounding_total: int = 0
+    ungrounded: list[str] = field(default_factory=list)
+
+    @property
+    def grounding_rate(self) -> float:
+        return _ratio(self.grounded, self.grounding_total)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "gold_is_meeting_report": self.gold_is_meeting_report,
+            "is_meeting_report": asdict(self.is_meeting_report),
+            "date": asdict(self.date),
+            "kind": asdict(self.kind),
+            "location": asdict(self.location),
+            "participants": self.participants.to_dict(),
+            "organizations": self.organizations.to_dict(),
+            "commitments": self.commitments.to_dict(),
+            "byline_leaks": self.byline_leaks,
+            "leaked_names": list(self.leaked_names),
+            "grounded": self.grounded,
+            "grounding_total": self.grounding_total,
+            "grounding_rate": self.grounding_rate,
+            "ungrounded": list(self.ungrounded),
+        }
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _ratio(part: int, whole: int) -> float:
+    """part / whole with 0/0 -> 1.0 (nothing predicted means nothing wrong)."""
+    return part / whole if whole else 1.0
+
+
+def _f1(precision: float, recall: float) -> float:
+    total = precision + recall
+    return 2 * precision * recall / total if total else 0.0
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else "" if value is None else str(value)
+
+
+def _blank_to_none(value: Any) -> str | None:
+    text = _text(value)
+    return text if text.strip() else None
+
+
+def _key(value: Any) -> str:
+    """Name key of a cleaned string; empty for None."""
+    return name_key(clean_text(_text(value)))
+
+
+def _folded(value: Any) -> str:
+    return fold(clean_text(_text(value)))
+
+
+def _items(report: Report, name: str) -> list[Any]:
+    value = report.get(name)
+    return list(value) if isinstance(value, list) else []
+
+
+def _attribute(item: Any, name: str) -> str:
+    """``item[name]`` as a string; a bare string item stands for its own name."""
+    if isinstance(item, dict):
+        return _text(item.get(name))
+    return _text(item) if name == "name" else ""
+
+
+def _meeting(report: Report) -> dict[str, Any]:
+    meeting = report.get("meeting")
+    return meeting if isinstance(meeting, dict) else {}
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def assign(similarity: np.ndarray, allowed: np.ndarray) -> list[tuple[int, int]]:
+    """Optimal one-to-one pairs ``(gold_index, predicted_index)`` among allowed ones.
+
+    Maximises the number of pairs first, then their total similarity (values in
+    [0, 1]): each allowed pair weighs 1 + similarity / (k + 1), k = the most pairs
+    possible, so no gain in similarity can pay for a lost pair.
+    """
+    if similarity.size == 0:
+        return []
+    bonus = 1.0 / (min(similarity.shape) + 1)
+    weight = np.where(allowed, 1.0 + np.clip(similarity, 0.0, 1.0) * bonus, 0.0)
+    rows, cols = linear_sum_assignment(weight, maximize=True)
+    return [(int(r), int(c)) for r, c in zip(rows, cols) if allowed[r, c]]
+
+
+def _pair_matrix(
+    gold: list[Any], predicted: list[Any], measure: Callable[[Any, Any], float]
+) -> np.ndarray:
+    matrix = np.zeros((len(gold), len(predicted)))
+    for i, g in enumerate(gold):
+        for j, p in enumerate(predicted):
+            matrix[i, j] = measure(g, p)
+    return matrix
+
+
+def _field_score(
+    gold: list[str], predicted: list[str], pairs: list[tuple[int, int]], score: FieldScore
+) -> FieldScore:
+    """Fill counts and unmatched lists of ``score`` from the matched ``pairs``."""
+    matched_gold = {i for i, _ in pairs}
+    matched_pred = {j for _, j in pairs}
+    score.tp = len(pairs)
+    score.fn = len(gold) - len(pairs)
+    score.fp = len(predicted) - len(pairs)
+    score.missed = [g for i, g in enumerate(gold) if i not in matched_gold]
+    score.added = [p for j, p in enumerate(predicted) if j not in matched_pred]
+    return score
+
+
+# --------------------------------------------------------------------------- participants
+
+
+def score_participants(gold: Report, predicted: Report) -> FieldScore:
+    """Exact name matching after cleaning and folding (Traditional = Simplified)."""
+    gold_names = [_attribute(p, "name") for p in _items(gold, "participants")]
+    pred_names = [_attribute(p, "name") for p in _items(predicted, "participants")]
+    gold_keys = [_key(n) for n in gold_names]
+    pred_keys = [_key(n) for n in pred_names]
+    same = _pair_matrix(gold_keys, pred_keys, lambda g, p: float(bool(g) and g == p))
+    pairs = assign(same, same > 0)
+    return _field_score(gold_names, pred_names, pairs, FieldScore())
+
+
+# --------------------------------------------------------------------------- organizations
+
+
+def key_similarity(a: str, b: str) -> float:
+    """Similarity of two name keys: SequenceMatcher ratio, raised for containment.
+
+    Containment covers the common short form of a name ("机器人产业协会" for
+    "东莞市机器人产业协会"), which the plain ratio can score low when the prefix is long.
+    """
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) >= CONTAINMENT_MIN_CHARS and shorter in longer:
+        return max(ratio, CONTAINMENT_SIMILARITY)
+    return ratio
+
+
+def org_similarity(a: str, b: str) -> float:
+    """Similarity of two organization names as written (cleaned and folded first)."""
+    return key_similarity(_key(a), _key(b))
+
+
+def score_organizations(gold: Report, predicted: Report) -> FieldScore:
+    """Fuzzy one-to-one matching of organization names at ORG_THRESHOLD."""
+    gold_names = [_attribute(o, "name") for o in _items(gold, "organizations")]
+    pred_names = [_attribute(o, "name") for o in _items(predicted, "organizations")]
+    similarity = _pair_matrix(
+        [_key(n) for n in gold_names], [_key(n) for n in pred_names], key_similarity
+    )
+    pairs = assign(similarity, similarity >= ORG_THRESHOLD)
+    return _field_score(gold_names, pred_names, pairs, FieldScore())
+
+
+# --------------------------------------------------------------------------- commitments
+
+
+def _occurrences(needle: str, haystack: str) -> list[int]:
+    """Start indices of ``needle`` in ``haystack`` (overlapping, capped)."""
+    found: list[int] = []
+    start = haystack.find(needle)
+    while start != -1 and len(found) < _MAX_OCCURRENCES:
+        found.append(start)
+        start = haystack.find(needle, start + 1)
+    return found
+
+
+def _longest_common_substring(a: str, b: str) -> int:
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return match.size
+
+
+def _shared_characters(gold_ev: str, pred_ev: str, folded_text: str) -> int:
+    """Characters of the article both quotes cover, or their longest common substring
+    when either quote cannot be located in the article."""
+    gold_starts = _occurrences(gold_ev, folded_text)
+    pred_starts = _occurrences(pred_ev, folded_text)
+    if not gold_starts or not pred_starts:
+        return _longest_common_substring(gold_ev, pred_ev)
+    return max(
+        max(0, min(g + len(gold_ev), p + len(pred_ev)) - max(g, p))
+        for g in gold_starts
+        for p in pred_starts
+    )
+
+
+def evidence_overlap(gold_evidence: str, predicted_evidence: str, gold_text: str) -> float:
+    """Shared characters / length of the shorter quote, both cleaned and folded.
+
+    Dividing by the shorter quote lets a prediction that quotes only the decisive part
+    of a longer gold quote (or a bit more than it) still match.
+    """
+    gold_ev, pred_ev = _folded(gold_evidence), _folded(predicted_evidence)
+    return _folded_overlap(gold_ev, pred_ev, _folded(gold_text))
+
+
+def _folded_overlap(gold_ev: str, pred_ev: str, folded_text: str) -> float:
+    shorter = min(len(gold_ev), len(pred_ev))
+    if not shorter:
+        return 0.0
+    return min(1.0, _shared_characters(gold_ev, pred_ev, folded_text) / shorter)
+
+
+def _strength(item: Any) -> str:
+    return _attribute(item, "strength").strip().lower()
+
+
+def score_commitments(gold: Report, predicted: Report) -> CommitmentScore:
+    """One-to-one matching by evidence overlap, plus strength agreement of the pairs."""
+    gold_items = _items(gold, "commitments")
+    pred_items = _items(predicted, "commitments")
+    gold_quotes = [_attribute(c, "evidence") for c in gold_items]
+    pred_quotes = [_attribute(c, "evidence") for c in pred_items]
+    folded_text = _folded(gold.get("text"))
+    overlap = _pair_matrix(
+        [_folded(q) for q in gold_quotes],
+        [_folded(q) for q in pred_quotes],
+        lambda g, p: _folded_overlap(g, p, folded_text),
+    )
+    pairs = assign(overlap, overlap >= COMMITMENT_THRESHOLD)
+    score = _field_score(gold_quotes, pred_quotes, pairs, CommitmentScore())
+    score.strength_total = len(pairs)
+    score.strength_correct = sum(
+        1 for i, j in pairs if _strength(gold_items[i]) == _strength(pred_items[j])
+    )
+    return score
+
+
+# --------------------------------------------------------------------------- meeting fields
+
+
+def _check_date(gold: Any, predicted: Any) -> FieldCheck:
+    """Exact string equality; blank counts as null."""
+    g, p = _blank_to_none(gold), _blank_to_none(predicted)
+    return FieldCheck(gold=g, predicted=p, correct=g == p)
+
+
+def _check_kind(gold: Any, predicted: Any) -> FieldCheck:
+    g, p = _blank_to_none(gold), _blank_to_none(predicted)
+    correct = (g is None and p is None) or (
+        g is not None and p is not None and _key(g) == _key(p)
+    )
+    return FieldCheck(gold=g, predicted=p, correct=correct)
+
+
+def _check_location(gold: Any, predicted: Any) -> FieldCheck:
+    """Either key contains the other: "松山湖" and "东莞松山湖管委会" both name the place."""
+    g, p = _blank_to_none(gold), _blank_to_none(predicted)
+    if g is None or p is None:
+        return FieldCheck(gold=g, predicted=p, correct=g is None and p is None)
+    gk, pk = _key(g), _key(p)
+    return FieldCheck(gold=g, predicted=p, correct=bool(gk and pk) and (gk in pk or pk in gk))
+
+
+def _check_is_meeting(gold: Report, predicted: Report) -> FieldCheck:
+    g = bool(gold.get("is_meeting_report"))
+    p = bool(predicted.get("is_meeting_report"))
+    return FieldCheck(gold=g, predicted=p, correct=g == p)
+
+
+# --------------------------------------------------------------------------- leaks, grounding
+
+
+def _byline_leaks(gold: Report, predicted: Report) -> list[str]:
+    """Predicted participant names that the golden file lists as not participants."""
+    banned = {_key(n) for n in _items(gold, "not_participants")} - {""}
+    names = [_attribute(p, "name") for p in _items(predicted, "participants")]
+    return [n for n in names if _key(n) in banned]
+
+
+def _predicted_strings(predicted: Report) -> Iterable[str]:
+    """Every string that must be copied from the article verbatim."""
+    for item in _items(predicted, "participants"):
+        yield _attribute(item, "name")
+    for item in _items(predicted, "organizations"):
+        yield _attribute(item, "name")
+    for item in _items(predicted, "commitments"):
+        yield _attribute(item, "evidence")
+
+
+def _ungrounded(gold: Report, predicted: Report) -> tuple[int, list[str]]:
+    """Number of predicted strings checked, and those not found in the article.
+
+    An empty string is counted as ungrounded: it quotes nothing.
+    """
+    folded_text = _folded(gold.get("text"))
+    strings = list(_predicted_strings(predicted))
+    missing = [s for s in strings if not _folded(s) or _folded(s) not in folded_text]
+    return len(strings), missing
+
+
+# --------------------------------------------------------------------------- article, aggregate
+
+
+def score_article(predicted: Report, gold: Report) -> ArticleScore:
+    """Score one predicted report against one golden file."""
+    predicted = predicted if isinstance(predicted, dict) else {}
+    gold_meeting, pred_meeting = _meeting(gold), _meeting(predicted)
+    leaks = _byline_leaks(gold, predicted)
+    total, ungrounded = _ungrounded(gold, predicted)
+    return ArticleScore(
+        id=_blank_to_none(gold.get("id")),
+        gold_is_meeting_report=bool(gold.get("is_meeting_report")),
+        is_meeting_report=_check_is_meeting(gold, predicted),
+        date=_check_date(gold_meeting.get("date"), pred_meeting.get("date")),
+        kind=_check_kind(gold_meeting.get("kind"), pred_meeting.get("kind")),
+        location=_check_location(gold_meeting.get("location"), pred_meeting.get("location")),
+        participants=score_participants(gold, predicted),
+        organizations=score_organizations(gold, predicted),
+        commitments=score_commitments(gold, predicted),
+        byline_leaks=len(leaks),
+        leaked_names=leaks,
+        grounded=total - len(ungrounded),
+        grounding_total=total,
+        ungrounded=ungrounded,
+    )
+
+
+LIST_FIELDS = ("participants", "organizations", "commitments")
+MEETING_FIELDS = ("date", "kind", "location")
+
+
+def _micro(scores: list[ArticleScore], name: str) -> dict[str, float | int]:
+    """Micro average: counts summed over articles before dividing."""
+    tp = sum(getattr(s, name).tp for s in scores)
+    fp = sum(getattr(s, name).fp for s in scores)
+    fn = sum(getattr(s, name).fn for s in scores)
+    precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+    return {
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "precision": precision,
+        "recall": recall,
+        "f1": _f1(precision, recall),
+    }
+
+
+def _accuracy(correct: int, total: int) -> float | None:
+    """None when there is nothing to measure (unlike precision, no convention helps)."""
+    return correct / total if total else None
+
+
+def aggregate(scores: list[ArticleScore]) -> dict[str, Any]:
+    """Set-level numbers over many articles.
+
+    List fields are micro-averaged (tp/fp/fn summed, then divided; 0/0 -> 1.0 for
+    precision, recall and grounding rate). Date, kind and location accuracy count only
+    articles whose gold ``is_meeting_report`` is true; an accuracy with nothing to
+    measure is None.
+    """
+    result: dict[str, Any] = {"articles": len(scores)}
+    for name in LIST_FIELDS:
+        result[name] = _micro(scores, name)
+    meetings = [s for s in scores if s.gold_is_meeting_report]
+    result["meeting_articles"] = len(meetings)
+    for name in MEETING_FIELDS:
+        right = sum(getattr(s, name).correct for s in meetings)
+        result[f"{name}_accuracy"] = _accuracy(right, len(meetings))
+    right = sum(s.is_meeting_report.correct for s in scores)
+    result["is_meeting_report_accuracy"] = _accuracy(right, len(scores))
+    matched = sum(s.commitments.strength_total for s in scores)
+    same = sum(s.commitments.strength_correct for s in scores)
+    result["strength_matched"] = matched
+    result["strength_accuracy"] = _accuracy(same, matched)
+    result["byline_leaks"] = sum(s.byline_leaks for s in scores)
+    grounded = sum(s.grounded for s in scores)
+    checked = sum(s.grounding_total for s in scores)
+    result["grounded"] = grounded
+    result["grounding_total"] = checked
+    result["grounding_rate"] = _ratio(grounded, checked)
+    return result

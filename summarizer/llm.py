@@ -1,0 +1,245 @@
+"""Backends: the embedded llama.cpp model and any OpenAI-compatible endpoint, both through instructor.
+
+Every call goes through :meth:`Backend.ask`, which looks in the response cache, calls
+instructor with validation context and a tenacity re-ask policy, maps provider errors to
+one-line errors, and counts tokens and seconds.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import instructor
+from instructor.core.exceptions import InstructorRetryException
+from pydantic import BaseModel
+from tenacity import Retrying, stop_after_attempt
+
+from summarizer import model_store
+from summarizer.cache import ResponseCache, request_key
+from summarizer.errors import (
+    AuthenticationFailed,
+    ConfigError,
+    EndpointUnreachable,
+    RequestTimeout,
+    ValidationFailed,
+)
+
+T = TypeVar("T", bound=BaseModel)
+
+TEMPERATURE = 0.0
+DEFAULT_CONTEXT = 4096
+DEFAULT_ATTEMPTS = 3
+
+
+@dataclass
+class Usage:
+    calls: int = 0
+    cached_calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class Backend:
+    """Shared call logic; subclasses provide ``_create`` and ``identity``."""
+
+    cache: ResponseCache | None = None
+    attempts: int = DEFAULT_ATTEMPTS
+    usage: Usage = field(default_factory=Usage)
+    name: str = "backend"
+    mode: instructor.Mode = instructor.Mode.JSON_SCHEMA
+
+    @property
+    def identity(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def context_tokens(self) -> int:
+        return DEFAULT_CONTEXT
+
+    def count_tokens(self, text: str) -> int:
+        """Token estimate for window planning: a Han character is about 0.9 tokens."""
+        return int(len(text) * 0.9) + 1
+
+    def _create(self, **kwargs: Any) -> Any:
+        raise NotImplementedError
+
+    def _client(self) -> Any:
+        if not hasattr(self, "_patched"):
+            self._patched = instructor.patch(create=self._create_counted, mode=self.mode)
+        return self._patched
+
+    def _create_counted(self, **kwargs: Any) -> Any:
+        response = self._create(**kwargs)
+        usage = getattr(response, "usage", None)
+        if usage is not None:
+            self.usage.prompt_tokens += usage.prompt_tokens or 0
+            self.usage.completion_tokens += usage.completion_tokens or 0
+        self.usage.calls += 1
+        return response
+
+    def ask(
+        self,
+        messages: list[dict[str, str]],
+        answer: type[T],
+        context: dict[str, Any] | None = None,
+        max_tokens: int = 512,
+    ) -> T:
+        """One validated answer of type ``answer`` (re-asked on validation errors)."""
+        schema = answer.model_json_schema()
+        key = request_key(
+            backend=self.name, model=self.identity, messages=messages, schema=schema,
+            temperature=TEMPERATURE, max_tokens=max_tokens, mode=self.mode.value,
+        )
+        started = time.perf_counter()
+        if self.cache is not None:
+            hit = self.cache.get(key)
+            if hit is not None:
+                self.usage.cached_calls += 1
+                return answer.model_validate_json(hit[0], context=context)
+        before = (self.usage.prompt_tokens, self.usage.completion_tokens)
+        try:
+            result = self._client()(
+                messages=messages,
+                response_model=answer,
+                context=context or {},
+                max_retries=Retrying(stop=stop_after_attempt(self.attempts), reraise=True),
+                max_tokens=max_tokens,
+                temperature=TEMPERATURE,
+            )
+        except InstructorRetryException as error:
+            raise ValidationFailed(_retry_message(error, self.attempts)) from None
+        except Exception as error:  # provider errors become one-line errors
+            raise _map_error(error) from None
+        finally:
+            self.usage.seconds += time.perf_counter() - started
+        if self.cache is not None:
+            self.cache.put(
+                key, result.model_dump_json(),
+                self.usage.prompt_tokens - before[0], self.usage.completion_tokens - before[1],
+            )
+        return result
+
+
+def _retry_message(error: Exception, attempts: int) -> str:
+    last = getattr(error, "__cause__", None) or error
+    text = " ".join(str(last).split())
+    return f"the model's answer still failed validation after {attempts} attempts: {text[:300]}"
+
+
+def _map_error(error: Exception) -> Exception:
+    import openai
+
+    if isinstance(error, ValidationFailed):
+        return error
+    if isinstance(error, openai.AuthenticationError | openai.PermissionDeniedError):
+        return AuthenticationFailed("the endpoint rejected the API key (authentication failed)")
+    if isinstance(error, openai.APITimeoutError):
+        return RequestTimeout("the endpoint did not answer in time")
+    if isinstance(error, openai.APIConnectionError):
+        return EndpointUnreachable(f"cannot reach the endpoint: {error.__cause__ or error}")
+    if isinstance(error, openai.APIStatusError):
+        return EndpointUnreachable(f"the endpoint answered HTTP {error.status_code}: {error.message[:200]}")
+    if type(error).__name__ in ("ValidationError", "JSONDecodeError", "IncompleteOutputException"):
+        return ValidationFailed(f"the model's answer failed validation: {' '.join(str(error).split())[:300]}")
+    return error
+
+
+@dataclass
+class LocalBackend(Backend):
+    """llama-cpp-python in-process; constrained decoding through a JSON-schema grammar."""
+
+    model_path: Path | None = None
+    n_ctx: int = DEFAULT_CONTEXT
+    threads: int | None = None
+    name: str = "local"
+
+    def __post_init__(self) -> None:
+        self.model_path = model_store.resolve(self.model_path)
+        self._llama: Any = None
+
+    @property
+    def identity(self) -> str:
+        stat = self.model_path.stat()  # type: ignore[union-attr]
+        return f"{self.model_path.name}:{stat.st_size}"  # type: ignore[union-attr]
+
+    @property
+    def context_tokens(self) -> int:
+        return self.n_ctx
+
+    @property
+    def llama(self) -> Any:
+        if self._llama is None:
+            from llama_cpp import Llama
+
+            self._llama = Llama(
+                model_path=str(self.model_path), n_ctx=self.n_ctx, n_threads=self.threads or os.cpu_count() or 2,
+                verbose=False, seed=0,
+            )
+        return self._llama
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.llama.tokenize(text.encode("utf-8"), add_bos=False))
+
+    def _create(self, **kwargs: Any) -> Any:
+        """Rewrite instructor's ``json_schema`` response format into the form llama.cpp honours.
+
+        llama-cpp-python ignores ``{"type": "json_schema"}`` and decodes freely; it builds
+        a grammar only from ``{"type": "json_object", "schema": ...}``.
+        """
+        response_format = kwargs.pop("response_format", None)
+        if response_format and response_format.get("type") == "json_schema":
+            kwargs["response_format"] = {"type": "json_object", "schema": response_format["json_schema"]["schema"]}
+        elif response_format:
+            kwargs["response_format"] = response_format
+        kwargs.pop("model", None)
+        return self.llama.create_chat_completion_openai_v1(**kwargs)
+
+
+_MODES = {
+    "json_schema": instructor.Mode.JSON_SCHEMA,
+    "json": instructor.Mode.JSON,
+    "md_json": instructor.Mode.MD_JSON,
+    "tools": instructor.Mode.TOOLS,
+}
+
+
+@dataclass
+class OpenAIBackend(Backend):
+    """Any OpenAI-compatible chat-completions endpoint."""
+
+    base_url: str | None = None
+    model: str = ""
+    api_key: str | None = None
+    timeout: float = 120.0
+    name: str = "openai"
+
+    def __post_init__(self) -> None:
+        import openai
+
+        if not self.model:
+            raise ConfigError("no model name for the openai backend: set --model or SUMMARIZER_MODEL")
+        self._openai = openai.OpenAI(
+            base_url=self.base_url, api_key=self.api_key or "not-needed", timeout=self.timeout, max_retries=1,
+        )
+
+    @property
+    def identity(self) -> str:
+        return f"{self.base_url or 'https://api.openai.com/v1'}#{self.model}"
+
+    def _create(self, **kwargs: Any) -> Any:
+        kwargs["model"] = self.model
+        return self._openai.chat.completions.create(**kwargs)
+
+
+def mode_from_name(name: str) -> instructor.Mode:
+    try:
+        return _MODES[name]
+    except KeyError:
+        raise ConfigError(f"unknown instructor mode {name!r}; choose one of {', '.join(_MODES)}") from None
+

@@ -1,0 +1,368 @@
+"""The data path: article -> sentences and candidates -> model passes -> grounded report.
+
+Code proposes (names, organizations, dates, cue sentences), the model decides (labels and
+a few short grounded strings), code builds every name, quote and span of the report.
+An article longer than the model's window is read in overlapping windows of sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer import lexicon
+from summarizer.answers import ORG_LABELS, PERSON_LABELS, STRENGTH_LABELS, FactsAnswer, labels_answer
+from summarizer.article import Article
+from summarizer.candidates import (
+    CueSentence,
+    OrgCandidate,
+    PersonCandidate,
+    find_commitment_sentences,
+    find_kind,
+    find_meeting_date,
+    find_organizations,
+    find_people,
+)
+from summarizer.ground import Grounder
+from summarizer.llm import Backend
+from summarizer.normalize import fold, to_simplified
+from summarizer.prompt import PromptSet, article_block
+from summarizer.schema import (
+    BylineItem,
+    Commitment,
+    Meeting,
+    Organization,
+    Participant,
+    Report,
+    RunStats,
+)
+from summarizer.sentences import Sentence, split_sentences
+
+# Tokens kept free in the context for the task text, candidate lists and the answer.
+TASK_RESERVE = 1400
+WINDOW_OVERLAP = 2  # sentences shared by neighbouring windows
+MAX_CANDIDATES = 40  # per pass and window; the schema grows with it
+
+
+@dataclass
+class Prepared:
+    """What code finds in the article before any model call."""
+
+    article: Article
+    grounder: Grounder
+    sentences: list[Sentence]
+    people: list[PersonCandidate]
+    organizations: list[OrgCandidate]
+    cues: list[CueSentence]
+
+
+def prepare(article: Article) -> Prepared:
+    grounder = Grounder(article)
+    sentences = split_sentences(article.text, article.body_end)
+    folded = grounder.folded
+    byline = {fold(entry.name) for entry in article.byline}
+    people = [p for p in find_people(folded, article.text, sentences) if fold(p.name) not in byline]
+    organizations = find_organizations(folded, article.text, sentences, people)
+    cues = find_commitment_sentences(folded, sentences)
+    return Prepared(article, grounder, sentences, people, organizations, cues)
+
+
+def plan_windows(sentences: list[Sentence], backend: Backend) -> list[list[Sentence]]:
+    """Split sentences into windows that fit the model's context, overlapping a little."""
+    budget = backend.context_tokens - TASK_RESERVE
+    sizes = [backend.count_tokens(to_simplified(s.text)) + 4 for s in sentences]
+    if sum(sizes) <= budget:
+        return [sentences]
+    windows: list[list[Sentence]] = []
+    start = 0
+    while start < len(sentences):
+        end, used = start, 0
+        while end < len(sentences) and (used + sizes[end] <= budget or end == start):
+            used += sizes[end]
+            end += 1
+        windows.append(sentences[start:end])
+        if end >= len(sentences):
+            break
+        start = max(end - WINDOW_OVERLAP, start + 1)
+    return windows
+
+
+def _in_window(ids: list[int], window: list[Sentence]) -> bool:
+    first, last = window[0].id, window[-1].id
+    return any(first <= i <= last for i in ids)
+
+
+def _people_lines(people: list[PersonCandidate]) -> str:
+    return "\n".join(
+        f"P{i}｜{to_simplified(p.name)}｜{to_simplified(p.title or '-')}｜{to_simplified(p.organization or '-')}｜句{','.join(map(str, p.mentions[:6]))}"
+        for i, p in enumerate(people, 1)
+    )
+
+
+def _org_lines(orgs: list[OrgCandidate]) -> str:
+    return "\n".join(
+        f"O{i}｜{to_simplified(o.name)}｜句{','.join(map(str, o.mentions[:6]))}" for i, o in enumerate(orgs, 1)
+    )
+
+
+def _cue_lines(cues: list[CueSentence]) -> str:
+    return "\n".join(f"C{i}｜[{c.sentence.id}] {to_simplified(c.sentence.text)}" for i, c in enumerate(cues, 1))
+
+
+class Extractor:
+    """Runs the passes of one prompt set on one backend."""
+
+    def __init__(self, backend: Backend, prompts: PromptSet, language: str = "zh") -> None:
+        self.backend = backend
+        self.prompts = prompts
+        self.language = language
+
+    def facts(self, block: str, prepared: Prepared) -> FactsAnswer:
+        language = "英文（English）" if self.language == "en" else "中文"
+        messages = self.prompts.messages(block, "facts", language=language)
+        return self.backend.ask(messages, FactsAnswer, {"folded": prepared.grounder.folded}, max_tokens=260)
+
+    def people(self, block: str, prepared: Prepared, people: list[PersonCandidate]) -> tuple[list[str], list[str]]:
+        answer_type = labels_answer("People", "P", len(people), PERSON_LABELS, missed=True)
+        context = {
+            "folded": fold(prepared.article.body),
+            "byline": {fold(e.name) for e in prepared.article.byline},
+        }
+        messages = self.prompts.messages(block, "people", candidates=_people_lines(people) or "（无）")
+        answer = self.backend.ask(messages, answer_type, context, max_tokens=16 + 10 * len(people))
+        data = answer.model_dump()
+        return [data[f"P{i}"] for i in range(1, len(people) + 1)], list(data.get("missed") or [])
+
+    def organizations(self, block: str, orgs: list[OrgCandidate]) -> list[str]:
+        if not orgs:
+            return []
+        answer_type = labels_answer("Organizations", "O", len(orgs), ORG_LABELS)
+        messages = self.prompts.messages(block, "organizations", candidates=_org_lines(orgs))
+        data = self.backend.ask(messages, answer_type, max_tokens=16 + 10 * len(orgs)).model_dump()
+        return [data[f"O{i}"] for i in range(1, len(orgs) + 1)]
+
+    def commitments(self, block: str, cues: list[CueSentence]) -> list[str]:
+        if not cues:
+            return []
+        answer_type = labels_answer("Commitments", "C", len(cues), STRENGTH_LABELS)
+        messages = self.prompts.messages(block, "commitments", candidates=_cue_lines(cues))
+        data = self.backend.ask(messages, answer_type, max_tokens=16 + 10 * len(cues)).model_dump()
+        return [data[f"C{i}"] for i in range(1, len(cues) + 1)]
+
+    def run(self, article: Article) -> Report:
+        prepared = prepare(article)
+        windows = plan_windows(prepared.sentences, self.backend)
+        facts = self.facts(article_block(windows[0]), prepared)
+        if not facts.is_meeting:
+            return self._report(prepared, facts, [], [], [], len(windows))
+        chosen_people: list[PersonCandidate] = []
+        added_names: list[str] = []
+        chosen_orgs: list[OrgCandidate] = []
+        commitments: list[tuple[CueSentence, str]] = []
+        for window in windows:
+            block = article_block(window)
+            people = [p for p in prepared.people if _in_window(p.mentions, window)][:MAX_CANDIDATES]
+            labels, missed = self.people(block, prepared, people)
+            chosen_people += [p for p, label in zip(people, labels) if label == "参与" and p not in chosen_people]
+            added_names += missed
+            orgs = [o for o in prepared.organizations if _in_window(o.mentions, window)][:MAX_CANDIDATES]
+            chosen_orgs += [o for o, label in zip(orgs, self.organizations(block, orgs)) if label == "参与" and o not in chosen_orgs]
+            cues = [c for c in prepared.cues if window[0].id <= c.sentence.id <= window[-1].id]
+            seen = {c.sentence.id for c, _ in commitments}
+            cues = [c for c in cues if c.sentence.id not in seen][:MAX_CANDIDATES]
+            commitments += [(c, s) for c, s in zip(cues, self.commitments(block, cues)) if s != "none"]
+        participants = build_participants(prepared, chosen_people, added_names)
+        return self._report(prepared, facts, participants, chosen_orgs, commitments, len(windows))
+
+    def _report(
+        self,
+        prepared: Prepared,
+        facts: FactsAnswer,
+        participants: list[Participant],
+        orgs: list[OrgCandidate],
+        commitments: list[tuple[CueSentence, str]],
+        windows: int,
+    ) -> Report:
+        article = prepared.article
+        grounder = prepared.grounder
+        organizations = [
+            Organization(name=o.name, type=org_type(o.name), span=grounder.span(o.start, o.end)) for o in orgs
+        ]
+        meeting = build_meeting(prepared, facts, orgs) if facts.is_meeting else Meeting()
+        usage = self.backend.usage
+        return Report(
+            is_meeting_report=facts.is_meeting,
+            summary=facts.summary,
+            meeting=meeting,
+            participants=participants,
+            organizations=organizations,
+            commitments=[build_commitment(prepared, cue, strength, participants, orgs) for cue, strength in commitments],
+            key_figures=key_figures(article.body) if facts.is_meeting else [],
+            byline=[BylineItem(role=e.role, name=e.name) for e in article.byline],
+            source=article.source,
+            language=self.language,  # type: ignore[arg-type]
+            run=RunStats(
+                backend=self.backend.name, model=self.backend.identity, prompt_version=self.prompts.version,
+                calls=usage.calls, cached_calls=usage.cached_calls, prompt_tokens=usage.prompt_tokens,
+                completion_tokens=usage.completion_tokens, seconds=round(usage.seconds, 2), windows=windows,
+            ),
+        )
+
+
+_ROLE_CUES = (
+    ("chair", ("主持",)),
+    ("delegation_lead", ("率队", "率团", "带队", "率领")),
+    ("signatory", ("签署", "签约", "签订")),
+    ("receiver", ("接待", "会见", "欢迎")),
+    ("speaker", ("表示", "指出", "强调", "介绍", "致辞", "讲话", "发言", "认为", "提议", "说")),
+)
+
+
+def person_role(folded: str, key: str) -> str:
+    for role, cues in _ROLE_CUES:
+        if re.search(re.escape(key) + r"[^，。；]{0,12}(?:" + "|".join(cues) + ")", folded):
+            return role
+    return "attendee"
+
+
+def build_participants(prepared: Prepared, chosen: list[PersonCandidate], added: list[str]) -> list[Participant]:
+    grounder = prepared.grounder
+    participants: list[Participant] = []
+    keys: set[str] = set()
+    for person in chosen:
+        key = fold(person.name)
+        if key in keys:
+            continue
+        keys.add(key)
+        participants.append(Participant(
+            name=person.name, title=person.title, organization=person.organization,
+            role=person_role(grounder.folded, key), span=grounder.span(person.start, person.end),  # type: ignore[arg-type]
+        ))
+    for name in added:
+        key = fold(name)
+        span = grounder.find(name, prepared.article.body_end)
+        if span is None or key in keys or any(key in k or k in key for k in keys):
+            continue
+        keys.add(key)
+        participants.append(Participant(
+            name=grounder.text[span.start : span.end], role=person_role(grounder.folded, key), span=span,  # type: ignore[arg-type]
+        ))
+    return participants
+
+
+_TYPE_SUFFIXES = (
+    ("federation", ("工商联", "工商业联合会")),
+    ("party", ("党委", "党工委", "党组", "区委", "市委", "县委", "省委", "统战部")),
+    ("chamber", ("商会", "同乡会")),
+    ("association", ("协会", "促进会", "联合会", "研究会", "联盟", "协进会", "学会", "共同体")),
+    ("government", ("局", "委", "办", "政府", "街道", "厅", "署", "管委会", "办事处", "部")),
+    ("company", ("公司", "集团", "银行")),
+    ("institution", ("大学", "学院", "研究院", "研究所", "中心", "医院", "基金会")),
+)
+
+
+def org_type(name: str) -> str:
+    folded = fold(name)
+    for kind, suffixes in _TYPE_SUFFIXES:
+        if folded.endswith(suffixes):
+            return kind
+    return "other"
+
+
+_TITLE = re.compile(
+    r"(?:召开|举办|举行|启动|开展)了?(?:第[^，。；]{1,6}届)?([^，。；、]{4,40}?(?:会议|会|仪式|论坛|活动|峰会|典礼))"
+)
+
+
+def meeting_title(prepared: Prepared) -> str | None:
+    head = prepared.sentences[:3]
+    for sentence in head:
+        match = _TITLE.search(prepared.grounder.folded[sentence.start : sentence.end])
+        if match:
+            return prepared.article.text[sentence.start + match.start(1) : sentence.start + match.end(1)]
+    first = head[0] if head else None
+    if first and len(first.text) <= 50 and not re.search(r"[。！？]$", first.text):
+        return first.text
+    return None
+
+
+def build_meeting(prepared: Prepared, facts: FactsAnswer, orgs: list[OrgCandidate]) -> Meeting:
+    folded = prepared.grounder.folded
+    title = meeting_title(prepared)
+    head = fold(title or "") + "".join(folded[s.start : s.end] for s in prepared.sentences[:2])
+    date = find_meeting_date(folded[: prepared.article.body_end], prepared.sentences)
+    organizers = []
+    for org in orgs:
+        key = re.escape(folded[org.start : org.end])
+        if re.search(rf"由{key}|{key}(?:主办|承办|牵头|组织|召开|举办|举行)", folded):
+            organizers.append(org.name)
+    location = prepared.grounder.verbatim(facts.location, prepared.article.body_end) if facts.location else None
+    return Meeting(title=title, kind=find_kind(head), date=date.value if date else None, location=location, organizers=organizers[:10])
+
+
+def _actor(prepared: Prepared, cue: CueSentence, participants: list[Participant], orgs: list[OrgCandidate]) -> str:
+    """Who commits: a participant or organization named before the cue word, else the last speaker."""
+    folded = prepared.grounder.folded
+    sentence = cue.sentence
+    body = folded[sentence.start : sentence.end]
+    cue_at = min((body.find(w) for w in cue.cues if w in body), default=len(body))
+    best: tuple[int, str] | None = None
+    for name in [p.name for p in participants] + [o.name for o in orgs]:
+        at = body.find(fold(name))
+        if 0 <= at < cue_at and (best is None or at < best[0]):
+            best = (at, name)
+    if best:
+        return best[1]
+    consensus = re.match(r"^[^，。]{0,12}?(双方|各方|多方|与会[^，。]{0,6}|各[^，。]{1,8}代表)", body)
+    if consensus:
+        return prepared.article.text[sentence.start + consensus.start(1) : sentence.start + consensus.end(1)]
+    for earlier in reversed([s for s in prepared.sentences if s.id < sentence.id][-3:]):
+        text = folded[earlier.start : earlier.end]
+        for participant in participants:
+            if fold(participant.name) in text:
+                return participant.name
+    return participants[0].name if participants else "未注明"
+
+
+def build_commitment(
+    prepared: Prepared, cue: CueSentence, strength: str, participants: list[Participant], orgs: list[OrgCandidate]
+) -> Commitment:
+    sentence = cue.sentence
+    text = sentence.text
+    folded = prepared.grounder.folded[sentence.start : sentence.end]
+    cue_at = min((folded.find(w) for w in cue.cues if w in folded), default=0)
+    action = text[cue_at:].strip("，。；,; ")[:80] or text[:80]
+    timeframe = re.search(r"下一步|下阶段|下一阶段|接下来|今后|未来|近期|年内|年底前|\d{4}年(?:底|内)?", folded)
+    counterpart = None
+    for org in orgs:
+        if re.search(r"(?:与|和|同|跟)" + re.escape(fold(org.name)), folded):
+            counterpart = org.name
+            break
+    return Commitment(
+        actor=_actor(prepared, cue, participants, orgs),
+        action=action,
+        evidence=text,
+        strength=strength,  # type: ignore[arg-type]
+        counterpart=counterpart,
+        timeframe=text[timeframe.start() : timeframe.end()] if timeframe else None,
+        span=prepared.grounder.span(sentence.start, sentence.end),
+    )
+
+
+_FIGURE = re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千]+)\s*(?:余|多)?\s*(?:家|个|項|项|人|名|亿元|万元|亿|万|场|次|位)[^\s，。；、,]{0,10}")
+
+
+def key_figures(body: str) -> list[str]:
+    """Numbers with a unit and what they count (25个结对协作项目签约)."""
+    figures: list[str] = []
+    for match in _FIGURE.finditer(body):
+        value = match.group().strip()
+        if re.match(r"^\d{4}", value) or value in figures:
+            continue
+        figures.append(value)
+    return figures[:8]
+
+
+def summarize(article: Article, backend: Backend, prompts: PromptSet, language: str = "zh") -> Report:
+    """The whole path for one article."""
+    return Extractor(backend, prompts, language).run(article)

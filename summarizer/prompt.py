@@ -1,0 +1,59 @@
+"""Prompt sets (prompts/extract-<version>.toml) and the messages built from them.
+
+The article always comes first and the task last, so every pass over one article shares
+the same token prefix and llama.cpp evaluates the article once.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from string import Template
+
+from summarizer.errors import ConfigError
+from summarizer.resources import resource_dir
+from summarizer.sentences import Sentence
+from summarizer.normalize import to_simplified
+
+DEFAULT_VERSION = "v1"
+PASSES = ("facts", "people", "organizations", "commitments")
+
+
+@dataclass(frozen=True)
+class PromptSet:
+    version: str
+    system: str
+    tasks: dict[str, str]
+
+    def messages(self, article_block: str, task: str, **values: str) -> list[dict[str, str]]:
+        body = Template(self.tasks[task]).substitute(values)
+        return [
+            {"role": "system", "content": self.system},
+            {"role": "user", "content": f"{article_block}\n\n{body}"},
+        ]
+
+
+def available_versions() -> list[str]:
+    return sorted(p.stem.removeprefix("extract-") for p in resource_dir("prompts").glob("extract-*.toml"))
+
+
+def load_prompts(version: str = DEFAULT_VERSION) -> PromptSet:
+    path = resource_dir("prompts") / f"extract-{version}.toml"
+    if not path.is_file():
+        known = ", ".join(available_versions()) or "none"
+        raise ConfigError(f"no prompt set {version!r} (known: {known})")
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    missing = [name for name in ("system", *PASSES) if name not in data]
+    if missing:
+        raise ConfigError(f"{path.name} lacks {', '.join(missing)}")
+    return PromptSet(version, data["system"], {name: data[name] for name in PASSES})
+
+
+def article_block(sentences: list[Sentence]) -> str:
+    """The article as numbered sentences in Simplified script, fenced as data.
+
+    Simplified text costs the model fewer tokens; the model only points at ids, and code
+    maps ids back to the article's own script.
+    """
+    lines = "\n".join(f"[{s.id}] {to_simplified(s.text)}" for s in sentences)
+    return f"<文章>\n{lines}\n</文章>"

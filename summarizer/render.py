@@ -1,0 +1,366 @@
+"""Renderers for a validated ``Report``: JSON, Markdown, rich console, and pinyin names.
+
+Everything here works on a ``Report`` that has already passed validation and never
+calls a model, so rendering is deterministic and cheap to test. Model-written text is
+treated as data: Markdown table cells are escaped and console output is built from
+``rich.text.Text`` objects, so a stray ``|`` or ``[bold]`` cannot change the layout.
+"""
+
+from __future__ import annotations
+
+from pypinyin import Style, lazy_pinyin
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from summarizer import lexicon
+from summarizer.normalize import fold
+from summarizer.schema import Commitment, Participant, Report, RunStats
+
+__all__ = ["add_pinyin", "name_pinyin", "render_console", "to_json", "to_markdown"]
+
+# Surname readings pypinyin gets wrong because it picks the common reading of the
+# character (单 -> dan, 曾 -> ceng, 区 -> qu ...). Keys are Simplified; names are
+# folded to Simplified before lookup, so Traditional forms (單, 區, 尉遲) match too.
+_SURNAME_READINGS = {
+    "单": "shan", "曾": "zeng", "区": "ou", "仇": "qiu", "解": "xie", "查": "zha",
+    "朴": "piao", "覃": "qin", "缪": "miao", "翟": "zhai", "阚": "kan", "隗": "wei",
+    "种": "chong", "秘": "bi", "召": "shao", "繁": "po", "员": "yun", "黑": "he",
+    "尉迟": "yuchi", "万俟": "moqi", "单于": "chanyu",
+}
+_COMPOUND_SURNAMES = set(lexicon.COMPOUND_SURNAMES) | {"万俟", "单于"}
+_NAME_SEPARATORS = "·•・‧."
+
+_LABELS = {
+    "en": {
+        "default_title": "Meeting report", "kind": "Kind", "date": "Date", "location": "Location",
+        "organizers": "Organizers", "participants": "Participants", "organizations": "Organizations",
+        "commitments": "Commitments", "key_figures": "Key figures", "byline": "Byline (not participants)",
+        "name": "Name", "pinyin": "Pinyin", "title": "Title", "organization": "Organization",
+        "role": "Role", "org_name": "Name", "type": "Type", "counterpart": "with", "timeframe": "when",
+        "not_meeting": "Not a meeting report", "summary": "Summary", "list_sep": ", ",
+        "backend": "backend", "model": "model", "prompt": "prompt", "tokens": "tokens",
+        "token_parts": "{p} prompt + {c} completion", "seconds": "s", "calls": "calls",
+        "cached": "cached",
+    },
+    "zh": {
+        "default_title": "会议报告", "kind": "类型", "date": "日期", "location": "地点",
+        "organizers": "主办", "participants": "参会人员", "organizations": "参与机构",
+        "commitments": "承诺与约定", "key_figures": "关键数据", "byline": "署名（非参会人员）",
+        "name": "姓名", "pinyin": "拼音", "title": "职务", "organization": "单位",
+        "role": "角色", "org_name": "名称", "type": "类型", "counterpart": "对方", "timeframe": "时间",
+        "not_meeting": "非会议报道", "summary": "摘要", "list_sep": "、",
+        "backend": "后端", "model": "模型", "prompt": "提示词版本", "tokens": "tokens",
+        "token_parts": "提示 {p} + 生成 {c}", "seconds": "秒", "calls": "调用",
+        "cached": "缓存",
+    },
+}
+# Enum values shown in the Markdown briefing; the console and JSON keep the raw values.
+_ENUM_LABELS = {
+    "en": {
+        "delegation_lead": "delegation lead", "delegation_member": "delegation member",
+    },
+    "zh": {
+        "host": "东道主", "chair": "主持", "speaker": "发言", "attendee": "出席",
+        "delegation_lead": "团长", "delegation_member": "代表团成员", "signatory": "签约",
+        "receiver": "接待", "other": "其他", "government": "政府机关", "party": "党组织",
+        "federation": "联合会", "chamber": "商会", "association": "协会", "company": "企业",
+        "institution": "机构", "agreed": "已商定", "planned": "已计划", "intended": "有意向",
+        "proposed": "提议",
+    },
+}
+_STRENGTH_STYLES = {
+    "agreed": "bold green", "planned": "bold cyan", "intended": "bold yellow", "proposed": "bold magenta",
+}
+
+
+# --- pinyin -----------------------------------------------------------------------
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\U00020000" <= char <= "\U0002ffff"
+
+
+def _join_syllables(syllables: list[str]) -> str:
+    """Join syllables into one capitalised word, with an apostrophe before a/o/e (Jia'an)."""
+    word = ""
+    for syllable in syllables:
+        if word and syllable[:1] in "aoe":
+            word += "'"
+        word += syllable
+    return word.capitalize()
+
+
+def _syllables(text: str) -> list[str]:
+    return [s for s in lazy_pinyin(text, style=Style.NORMAL, v_to_u=True) if s.strip()]
+
+
+def _surname_length(folded: str) -> int:
+    """Two for a compound surname (欧阳) when a given name follows it, else one."""
+    return 2 if len(folded) >= 3 and folded[:2] in _COMPOUND_SURNAMES else 1
+
+
+def _han_name_pinyin(name: str) -> str:
+    """``Surname Givenname`` for one run of Han characters, e.g. 陳潮暉 -> Chen Chaohui."""
+    folded = fold(name)
+    cut = _surname_length(folded)
+    surname, given = folded[:cut], folded[cut:]
+    surname_word = _SURNAME_READINGS.get(surname) or _join_syllables(_syllables(surname))
+    parts = [surname_word.capitalize()]
+    if given:
+        parts.append(_join_syllables(_syllables(given)))
+    return " ".join(parts)
+
+
+def name_pinyin(name: str) -> str | None:
+    """Pinyin for a personal name, or None when it holds no Han characters.
+
+    Names written with a middle dot (transliterated minority or foreign names such as
+    阿不都·艾买提) have no surname-first structure: each part becomes one word.
+    """
+    compact = "".join(name.split())
+    if not any(_is_han(c) for c in compact):
+        return None
+    if any(sep in compact for sep in _NAME_SEPARATORS):
+        parts = [p for p in _split_any(compact, _NAME_SEPARATORS) if p]
+        return " ".join(_join_syllables(_syllables(p)) for p in parts)
+    return _han_name_pinyin(compact)
+
+
+def _split_any(text: str, separators: str) -> list[str]:
+    for sep in separators[1:]:
+        text = text.replace(sep, separators[0])
+    return text.split(separators[0])
+
+
+def add_pinyin(report: Report) -> Report:
+    """A deep copy of ``report`` whose participants carry ``pinyin``.
+
+    A pinyin already present is kept (it may have been corrected by hand); only
+    missing ones are filled in.
+    """
+    copy = report.model_copy(deep=True)
+    for participant in copy.participants:
+        if participant.pinyin is None:
+            participant.pinyin = name_pinyin(participant.name)
+    return copy
+
+
+# --- JSON -------------------------------------------------------------------------
+
+
+def to_json(report: Report) -> str:
+    """The full report as indented JSON; non-ASCII text (Chinese) is written as is."""
+    return report.model_dump_json(indent=2)
+
+
+# --- Markdown ---------------------------------------------------------------------
+
+
+def _labels(report: Report) -> dict[str, str]:
+    return _LABELS[report.language]
+
+
+def _enum(report: Report, value: str) -> str:
+    return _ENUM_LABELS[report.language].get(value, value)
+
+
+def _inline(text: str) -> str:
+    """One line of text: line breaks would end a list item or a table row."""
+    return " ".join(text.split())
+
+
+def _cell(text: str | None) -> str:
+    """A Markdown table cell: single line, ``|`` escaped, empty shown as a dash."""
+    if not text:
+        return "—"
+    return _inline(text).replace("|", "\\|")
+
+
+def _title(report: Report) -> str:
+    return _inline(report.meeting.title or "") or _labels(report)["default_title"]
+
+
+def _facts(report: Report) -> list[tuple[str, str]]:
+    """(label, value) pairs for the meeting facts that are known."""
+    labels, meeting = _labels(report), report.meeting
+    facts = [("kind", meeting.kind), ("date", meeting.date), ("location", meeting.location)]
+    pairs = [(labels[key], _inline(value)) for key, value in facts if value]
+    if meeting.organizers:
+        pairs.append((labels["organizers"], labels["list_sep"].join(_inline(o) for o in meeting.organizers)))
+    return pairs
+
+
+def _md_participants(report: Report) -> list[str]:
+    labels, with_pinyin = _labels(report), report.language == "en"
+    header = [labels["name"]] + ([labels["pinyin"]] if with_pinyin else [])
+    header += [labels["title"], labels["organization"], labels["role"]]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for p in report.participants:
+        row = [_cell(p.name)] + ([_cell(p.pinyin or name_pinyin(p.name))] if with_pinyin else [])
+        row += [_cell(p.title), _cell(p.organization), _cell(_enum(report, p.role))]
+        lines.append("| " + " | ".join(row) + " |")
+    return lines
+
+
+def _md_commitment(report: Report, number: int, item: Commitment) -> list[str]:
+    labels = _labels(report)
+    strength = _enum(report, item.strength)
+    if strength != item.strength:
+        strength = f"{strength} ({item.strength})"
+    extras = [f"{labels[key]}: {_inline(value)}" for key, value in
+              (("counterpart", item.counterpart), ("timeframe", item.timeframe)) if value]
+    line = f"{number}. **{strength}** — {_inline(item.actor)}: {_inline(item.action)}"
+    if extras:
+        line += f" ({'; '.join(extras)})"
+    quote = [f"   > {row}" if row.strip() else "   >" for row in item.evidence.splitlines() or [""]]
+    return [line, *quote]
+
+
+def _md_footer(report: Report, run: RunStats) -> str:
+    labels = _labels(report)
+    tokens = run.prompt_tokens + run.completion_tokens
+    parts = labels["token_parts"].format(p=f"{run.prompt_tokens:,}", c=f"{run.completion_tokens:,}")
+    return (
+        f"*{labels['backend']} `{run.backend}` · {labels['model']} `{run.model}` · "
+        f"{labels['prompt']} `{run.prompt_version}` · {tokens:,} {labels['tokens']} ({parts}) · "
+        f"{run.calls} {labels['calls']} ({run.cached_calls} {labels['cached']}) · "
+        f"{run.seconds:.1f} {labels['seconds']}*"
+    )
+
+
+def _md_section(heading: str, body: list[str]) -> list[str]:
+    return ["", f"## {heading}", "", *body]
+
+
+def to_markdown(report: Report) -> str:
+    """A briefing: title, facts, summary, then one section per non-empty list."""
+    labels = _labels(report)
+    lines = [f"# {_title(report)}", ""]
+    if not report.is_meeting_report:
+        lines += [f"**{labels['not_meeting']}**", ""]
+    facts = _facts(report)
+    if facts:
+        lines += [" · ".join(f"**{label}:** {value}" for label, value in facts), ""]
+    lines.append(report.summary.strip())
+    if report.participants:
+        lines += _md_section(labels["participants"], _md_participants(report))
+    if report.organizations:
+        orgs = [f"- {_inline(o.name)} ({_enum(report, o.type)})" for o in report.organizations]
+        lines += _md_section(labels["organizations"], orgs)
+    if report.commitments:
+        body = [row for n, c in enumerate(report.commitments, 1) for row in _md_commitment(report, n, c)]
+        lines += _md_section(labels["commitments"], body)
+    if report.key_figures:
+        lines += _md_section(labels["key_figures"], [f"- {_inline(f)}" for f in report.key_figures])
+    if report.byline:
+        byline = [f"- {_inline(b.role)}: {_inline(b.name)}" for b in report.byline]
+        lines += _md_section(labels["byline"], byline)
+    if report.run is not None:
+        lines += ["", "---", "", _md_footer(report, report.run)]
+    return "\n".join(lines) + "\n"
+
+
+# --- console ----------------------------------------------------------------------
+
+
+def _facts_panel(report: Report) -> Panel:
+    body = Text()
+    for label, value in _facts(report):
+        body.append(f"{label}: ", style="bold")
+        body.append(f"{value}\n")
+    if body:
+        body.append("\n")
+    body.append(report.summary.strip())
+    return Panel(body, title=Text(_title(report), style="bold"), title_align="left", border_style="blue")
+
+
+def _notice_panel(report: Report) -> Panel:
+    labels = _labels(report)
+    body = Text(report.summary.strip())
+    title = Text(labels["not_meeting"], style="bold yellow")
+    return Panel(body, title=title, title_align="left", border_style="yellow")
+
+
+def _participant_row(participant: Participant, with_pinyin: bool) -> list[Text]:
+    cells = [participant.name]
+    if with_pinyin:
+        cells.append(participant.pinyin or name_pinyin(participant.name) or "")
+    cells += [participant.title or "", participant.organization or "", participant.role]
+    return [Text(cell) for cell in cells]
+
+
+def _participants_table(report: Report) -> Table:
+    labels, with_pinyin = _labels(report), report.language == "en"
+    table = Table(title=labels["participants"], title_justify="left", expand=False)
+    for key in ["name"] + (["pinyin"] if with_pinyin else []) + ["title", "organization", "role"]:
+        table.add_column(labels[key], overflow="fold")
+    for participant in report.participants:
+        table.add_row(*_participant_row(participant, with_pinyin))
+    return table
+
+
+def _organizations_table(report: Report) -> Table:
+    labels = _labels(report)
+    table = Table(title=labels["organizations"], title_justify="left", expand=False)
+    table.add_column(labels["org_name"], overflow="fold")
+    table.add_column(labels["type"])
+    for org in report.organizations:
+        table.add_row(Text(org.name), Text(org.type))
+    return table
+
+
+def _commitment_text(report: Report, item: Commitment) -> Text:
+    labels = _labels(report)
+    text = Text()
+    text.append(f"[{item.strength}]", style=_STRENGTH_STYLES[item.strength])
+    text.append(f" {_inline(item.actor)}", style="bold")
+    text.append(f" — {_inline(item.action)}")
+    for key, value in (("counterpart", item.counterpart), ("timeframe", item.timeframe)):
+        if value:
+            text.append(f" ({labels[key]}: {_inline(value)})", style="dim")
+    text.append(f"\n    “{_inline(item.evidence)}”", style="dim italic")
+    return text
+
+
+def _run_line(report: Report, run: RunStats) -> Text:
+    labels = _labels(report)
+    tokens = run.prompt_tokens + run.completion_tokens
+    parts = labels["token_parts"].format(p=f"{run.prompt_tokens:,}", c=f"{run.completion_tokens:,}")
+    seconds = f"{run.seconds:.1f} {labels['seconds']}"
+    line = f"{run.backend}/{run.model} · {tokens:,} {labels['tokens']} ({parts}) · {seconds}"
+    return Text(line, style="dim")
+
+
+def _console_items(report: Report) -> list[Panel | Table | Text]:
+    labels = _labels(report)
+    items: list[Panel | Table | Text] = []
+    if report.participants:
+        items.append(_participants_table(report))
+    if report.organizations:
+        items.append(_organizations_table(report))
+    if report.commitments:
+        items.append(Text(f"\n{labels['commitments']}", style="bold"))
+        items.extend(_commitment_text(report, c) for c in report.commitments)
+    if report.key_figures:
+        items.append(Text(f"\n{labels['key_figures']}", style="bold"))
+        items.extend(Text(f"• {_inline(f)}") for f in report.key_figures)
+    if report.byline:
+        names = labels["list_sep"].join(f"{b.role} {b.name}" for b in report.byline)
+        items.append(Text(f"{labels['byline']}: {names}", style="dim"))
+    return items
+
+
+def render_console(report: Report, console: Console) -> None:
+    """Print the report to a rich console; a non-meeting report gets a notice panel."""
+    if report.is_meeting_report:
+        console.print(_facts_panel(report))
+    else:
+        console.print(_notice_panel(report))
+    for item in _console_items(report):
+        console.print(item)
+    if report.run is not None:
+        console.print(_run_line(report, report.run))
+
+

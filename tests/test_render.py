@@ -1,0 +1,213 @@
+"""Renderers on hand-built reports: JSON, Markdown, rich console, pinyin names."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from rich.console import Console
+
+from summarizer.render import add_pinyin, name_pinyin, render_console, to_json, to_markdown
+from summarizer.schema import (
+    BylineItem,
+    Commitment,
+    Meeting,
+    Organization,
+    Participant,
+    Report,
+    RunStats,
+    Span,
+)
+
+EVIDENCE = "雙方將共同舉辦機器人產業對接會|並設立聯絡機制"
+
+
+def meeting_report(language: str = "zh") -> Report:
+    return Report(
+        is_meeting_report=True,
+        summary="松山湖產業發展局召開行業協會工作交流會，雙方簽署戰略合作協議。",
+        meeting=Meeting(
+            title="行業協會工作交流會",
+            kind="交流会",
+            date="2024-03-09",
+            location="松山湖國際創新創業社區",
+            organizers=["松山湖產業發展局"],
+        ),
+        participants=[
+            Participant(
+                name="陳潮暉",
+                title="局長",
+                organization="松山湖產業發展局",
+                role="host",
+                span=Span(start=0, end=3, source_start=0, source_end=3),
+            ),
+            Participant(
+                name="歐陽顏", title="會長|秘書長", organization="東莞市機器人產業協會", role="speaker"
+            ),
+            Participant(name="单雄", title=None, organization=None),
+        ],
+        organizations=[
+            Organization(name="松山湖產業發展局", type="government"),
+            Organization(name="東莞市機器人產業協會", type="association"),
+        ],
+        commitments=[
+            Commitment(
+                actor="松山湖產業發展局",
+                action="共同舉辦機器人產業對接會",
+                evidence=EVIDENCE,
+                strength="agreed",
+                counterpart="東莞市機器人產業協會",
+            ),
+            Commitment(
+                actor="歐陽顏", action="加強交流", evidence="希望各方加強交流", strength="proposed"
+            ),
+        ],
+        key_figures=["簽約項目 3 個"],
+        byline=[BylineItem(role="记者", name="劉晨")],
+        source="test.txt",
+        language=language,
+        run=RunStats(
+            backend="fake", model="tiny", prompt_version="v3", calls=2, cached_calls=1,
+            prompt_tokens=1000, completion_tokens=234, seconds=12.34,
+        ),
+    )
+
+
+def non_meeting_report() -> Report:
+    summary = "This article reports quarterly trade figures."
+    return Report(is_meeting_report=False, summary=summary, language="en")
+
+
+def console_text(report: Report) -> str:
+    console = Console(record=True, width=120)
+    render_console(report, console)
+    return console.export_text()
+
+
+# --- JSON ---
+
+
+@pytest.mark.parametrize("report", [meeting_report(), meeting_report("en"), non_meeting_report()])
+def test_json_round_trips(report: Report) -> None:
+    assert Report.model_validate_json(to_json(report)) == report
+
+
+def test_json_keeps_chinese_readable_and_everything_included() -> None:
+    text = to_json(meeting_report())
+    assert "陳潮暉" in text and "\\u" not in text
+    data = json.loads(text)
+    assert data["participants"][0]["span"]["source_end"] == 3
+    assert data["run"]["prompt_tokens"] == 1000
+    assert "pinyin" in data["participants"][0]
+
+
+# --- Markdown ---
+
+
+def test_markdown_zh_table_rows_and_escaping() -> None:
+    md = to_markdown(meeting_report())
+    assert md.startswith("# 行業協會工作交流會\n")
+    assert "| 姓名 | 职务 | 单位 | 角色 |" in md
+    assert "| 陳潮暉 | 局長 | 松山湖產業發展局 | 东道主 |" in md
+    assert "| 歐陽顏 | 會長\\|秘書長 | 東莞市機器人產業協會 | 发言 |" in md
+    assert "| 单雄 | — | — | 出席 |" in md
+    assert "拼音" not in md
+    assert f"   > {EVIDENCE}" in md
+    assert "**已商定 (agreed)** — 松山湖產業發展局: 共同舉辦機器人產業對接會" in md
+    assert "## 署名（非参会人员）" in md and "- 记者: 劉晨" in md
+    assert "**日期:** 2024-03-09" in md
+    assert "1,234 tokens" in md and "12.3 秒" in md
+
+
+def test_markdown_en_has_pinyin_column_and_english_headings() -> None:
+    md = to_markdown(meeting_report("en"))
+    assert "| Name | Pinyin | Title | Organization | Role |" in md
+    assert "| 陳潮暉 | Chen Chaohui | 局長 | 松山湖產業發展局 | host |" in md
+    assert "| 歐陽顏 | Ouyang Yan | 會長\\|秘書長 | 東莞市機器人產業協會 | speaker |" in md
+    for heading in ("## Participants", "## Organizations", "## Commitments", "## Key figures",
+                    "## Byline (not participants)"):
+        assert heading in md
+    assert "- 松山湖產業發展局 (government)" in md
+    assert "backend `fake` · model `tiny` · prompt `v3`" in md
+
+
+def test_markdown_every_table_row_has_the_same_number_of_cells() -> None:
+    md = to_markdown(meeting_report("en"))
+    rows = [line for line in md.splitlines() if line.startswith("|")]
+    counts = {line.replace("\\|", "").count("|") for line in rows}
+    assert len(rows) == 5 and counts == {6}
+
+
+def test_markdown_default_title_and_non_meeting_notice() -> None:
+    md = to_markdown(non_meeting_report())
+    assert md.startswith("# Meeting report\n")
+    assert "**Not a meeting report**" in md
+    assert "## Participants" not in md and "---" not in md
+    assert to_markdown(Report(is_meeting_report=True, summary="摘要")).startswith("# 会议报告\n")
+
+
+# --- console ---
+
+
+def test_console_shows_names_quote_strength_and_run() -> None:
+    text = console_text(meeting_report())
+    expected_parts = (
+        "行業協會工作交流會", "陳潮暉", "歐陽顏", "单雄", "松山湖產業發展局", "government", "名称",
+        "[agreed]", "[proposed]", EVIDENCE, "1,234 tokens", "12.3 秒", "劉晨",
+    )
+    for expected in expected_parts:
+        assert expected in text, expected
+
+
+def test_console_en_shows_pinyin() -> None:
+    text = console_text(meeting_report("en"))
+    assert "Chen Chaohui" in text and "Participants" in text
+
+
+def test_console_does_not_interpret_markup_in_model_text() -> None:
+    report = meeting_report().model_copy(update={"summary": "[bold]not markup[/bold]"})
+    assert "[bold]not markup[/bold]" in console_text(report)
+
+
+def test_console_non_meeting_notice() -> None:
+    text = console_text(non_meeting_report())
+    assert "Not a meeting report" in text
+    assert "quarterly trade figures" in text
+
+
+# --- pinyin ---
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("陳潮暉", "Chen Chaohui"),
+        ("歐陽顏", "Ouyang Yan"),
+        ("欧阳修", "Ouyang Xiu"),
+        ("单雄", "Shan Xiong"),
+        ("單雄信", "Shan Xiongxin"),
+        ("曾国藩", "Zeng Guofan"),
+        ("區志明", "Ou Zhiming"),
+        ("尉遲恭", "Yuchi Gong"),
+        ("查良镛", "Zha Liangyong"),
+        ("吕明", "Lü Ming"),
+        ("刘嘉安", "Liu Jia'an"),
+        ("阿不都·艾买提", "Abudou Aimaiti"),
+        ("John Lee", None),
+    ],
+)
+def test_name_pinyin(name: str, expected: str | None) -> None:
+    assert name_pinyin(name) == expected
+
+
+def test_add_pinyin_fills_a_copy() -> None:
+    report = meeting_report()
+    report.participants.append(Participant(name="张三", pinyin="Zhang San (checked)"))
+    result = add_pinyin(report)
+    names = [p.pinyin for p in result.participants]
+    assert names[0] == "Chen Chaohui"
+    assert names[1] == "Ouyang Yan"
+    assert names[2] is not None and names[2].startswith("Shan ")
+    assert names[3] == "Zhang San (checked)"
+    assert all(p.pinyin is None for p in report.participants[:3])
+    assert result.commitments == report.commitments and result.commitments is not report.commitments
