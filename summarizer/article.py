@@ -10,11 +10,11 @@ from charset_normalizer import from_bytes
 
 from summarizer.byline import BylineEntry, split_byline
 from summarizer.clean import CleanText, clean
+from summarizer.normalize import to_simplified
 from summarizer.errors import InputBinary, InputEmpty, InputMissing, InputUndecodable
 
-# Encodings a Chinese news text arrives in, tried strictly before any guessing.
-_STRICT_ORDER = ("utf-8-sig", "gb18030", "big5hkscs")
 _MIN_CJK_SHARE = 0.15
+_MIN_PLAUSIBLE = 0.6
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,23 @@ def _cjk_share(text: str) -> float:
     return cjk / len(text)
 
 
+def _is_common(char: str) -> bool:
+    """A character among GB2312's 3,755 most frequent ones, in either script."""
+    try:
+        encoded = to_simplified(char).encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return len(encoded) == 2 and 0xB0 <= encoded[0] <= 0xD7
+
+
+def _plausibility(text: str) -> float:
+    """Share of the Han characters that are common ones: low for a wrong decoding."""
+    han = [c for c in text if "\u3400" <= c <= "\u9fff"]
+    if not han:
+        return 0.0
+    return sum(_is_common(c) for c in han) / len(han)
+
+
 def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
     """Decode ``data``; returns ``(text, encoding)`` or raises a one-line error."""
     if not data.strip():
@@ -52,14 +69,23 @@ def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
         raise InputBinary(f"{source}: this is a binary file, not text")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), "utf-16"
-    for encoding in _STRICT_ORDER:
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # GB18030 decodes almost any byte string, Big5 bytes included: pick the reading
+    # whose characters are the common ones of written Chinese.
+    readings = []
+    for encoding in ("gb18030", "big5hkscs"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        # GB18030 and Big5 accept many byte strings: demand that the result reads as Chinese.
-        if encoding == "utf-8-sig" or _cjk_share(text) >= _MIN_CJK_SHARE:
-            return text, "utf-8" if encoding == "utf-8-sig" else encoding
+        readings.append((_plausibility(text), encoding, text))
+    if readings:
+        score, encoding, text = max(readings)
+        if score >= _MIN_PLAUSIBLE:
+            return text, encoding
     best = from_bytes(data).best()
     if best is None or _cjk_share(str(best)) < _MIN_CJK_SHARE:
         raise InputUndecodable(

@@ -59,15 +59,15 @@ def _name_at(folded: str, at: int) -> int:
         return 0
     rest = folded[at + surname :]
     # Prefer the length after which a delimiter, title or cue follows.
+    # A second given character that starts a cue or title word (吴欢表示) is not part of the name.
+    second_starts_word = given == 2 and bool(re.match(_CUE_RE, rest[1:]) or re.match(_TITLE_RE, rest[1:]))
     for length in (2, 1) if given == 2 else (1,):
         after = rest[length:]
-        if not after or after[0] in _DELIMS:
+        if length == 2 and second_starts_word:
+            continue
+        if not after or after[0] in _DELIMS or re.match(_TITLE_RE, after) or re.match(_CUE_RE, after):
             return surname + length
-        if re.match(_TITLE_RE, after) or re.match(_CUE_RE, after):
-            if length == 2 and rest[1] in lexicon.NAME_STOP_CHARS:
-                continue
-            return surname + length
-    if given == 2 and rest[1] not in lexicon.NAME_STOP_CHARS:
+    if given == 2 and not second_starts_word and rest[1] not in lexicon.NAME_STOP_CHARS:
         return surname + 2
     return surname + 1
 
@@ -87,6 +87,10 @@ def _title_and_org(folded: str, text: str, name_start: int) -> tuple[str | None,
         else:
             break
     chunk = "、".join(keep)
+    # 市委书记王建国和副市长李红梅: what precedes 和 belongs to the previous person.
+    previous = list(re.finditer(rf"(?:{_TITLE_RE})[\u3400-\u9fff]{{1,3}}[和与及]", chunk))
+    if previous:
+        chunk = chunk[previous[-1].end() :]
     offset = name_start - len(chunk)
     match = re.search(rf"(?:(?:{_TITLE_RE})、?)+$", chunk)
     if not match:
@@ -116,7 +120,7 @@ def find_people(folded: str, text: str, sentences: list[Sentence]) -> list[Perso
     def add(start: int, length: int, how: str, title_after: str | None = None) -> None:
         name = text[start : start + length]
         key = folded[start : start + length]
-        if key in lexicon.NOT_NAMES or key[-1] in lexicon.NOT_NAME_LAST_CHARS:
+        if key in lexicon.NOT_NAMES or key[:2] in lexicon.NOT_NAMES or key[-1] in lexicon.NOT_NAME_LAST_CHARS:
             return
         candidate = found.get(key)
         if candidate is None:

@@ -21,7 +21,9 @@ _NOISE = re.compile(
     r"|(?P<tag></?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,300})?/?>|<!--.{0,2000}?-->)"
     r"|(?P<entity>&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,5});)"
     r"|(?P<space>[\u3000\u00a0\u2002-\u200a\u202f\u205f]+)"
-    r"|(?P<zerowidth>[\u200b-\u200d\ufeff])",
+    r"|(?P<zerowidth>[\u200b-\u200d\ufeff])"
+    r"|(?P<cr>\r\n?)"
+    r"|(?P<brokentag>(?<![A-Za-z0-9<])/(?:p|div|span|br|strong|b)>)",
     re.DOTALL,
 )
 
@@ -53,12 +55,13 @@ def _replacement(match: re.Match[str]) -> str:
         return html.unescape(value).replace("\u00a0", " ")
     if kind == "space":
         return " "
+    if kind == "cr":
+        return "\n"
     return ""
 
 
 def clean(original: str) -> CleanText:
     """Clean ``original``; every output character maps to an original index."""
-    original = original.replace("\r\n", "\n").replace("\r", "\n")
     out: list[str] = []
     offsets: list[int] = []
     position = 0

@@ -15,7 +15,9 @@ from summarizer.errors import NotAMeeting, SummarizerError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Structured summaries of Chinese meeting reports.")
 model_app = typer.Typer(no_args_is_help=True, help="The embedded local model.")
+eval_app = typer.Typer(help="Score the pipeline on a golden set; `eval diff A B` compares two runs.")
 app.add_typer(model_app, name="model")
+app.add_typer(eval_app, name="eval")
 
 console = Console(stderr=True)
 out = Console()
@@ -114,6 +116,63 @@ def model_info(verify: bool = typer.Option(False, help="Check the SHA-256 (reads
     if not info.exists or info.size != model_store.MODEL_SIZE or info.verified is False:
         console.print("run `summarizer model pull --force` to (re)install it")
         raise typer.Exit(8)
+
+
+@eval_app.callback(invoke_without_command=True)
+def eval_run(
+    ctx: typer.Context,
+    gold: Path = typer.Option(Path("evals/golden"), help="Directory of golden JSON files."),
+    prompt: str = typer.Option("v1", "--prompt", help="Prompt set version."),
+    backend: Optional[str] = typer.Option(None, help="local (default) or openai."),
+    model: Optional[str] = typer.Option(None, help="GGUF path (local) or model name (openai)."),
+    base_url: Optional[str] = typer.Option(None, help="OpenAI-compatible base URL."),
+    mode: Optional[str] = typer.Option(None, help="instructor mode for openai."),
+    runs: Path = typer.Option(Path("evals/runs"), help="Where the run's JSON report is written."),
+    baseline: Optional[Path] = typer.Option(None, help="A run file; exit non-zero if a headline metric drops."),
+    tolerance: float = typer.Option(0.02, help="Allowed absolute drop of a headline metric."),
+    html_path: Optional[Path] = typer.Option(None, "--html", help="Also write a self-contained HTML report."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Ignore cached model answers."),
+) -> None:
+    """Run the pipeline over a golden set and score it."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from summarizer.config import BackendOptions, make_backend
+    from summarizer.errors import RegressionDetected
+    from summarizer.evals.run import load_run, regressions, run_eval, save_run
+    from summarizer.evals.view import print_run, run_html
+    from summarizer.prompt import load_prompts
+
+    try:
+        prompts = load_prompts(prompt)
+        llm = make_backend(BackendOptions(backend, model, base_url, mode, use_cache=not no_cache))
+        with console.status("evaluating…") as status:
+            result = run_eval(gold, llm, prompts, progress=lambda i: status.update(f"evaluating {i}…"))
+        path = save_run(result, runs)
+        data = load_run(path)
+        print_run(data, out)
+        console.print(f"run saved to {path}")
+        if html_path:
+            html_path.write_text(run_html(data), encoding="utf-8")
+            console.print(f"HTML report: {html_path}")
+        if baseline:
+            lost = regressions(load_run(baseline), data, tolerance)
+            if lost:
+                raise RegressionDetected("regression against the baseline: " + "; ".join(lost))
+            console.print(f"no headline metric fell by more than {tolerance} against {baseline}")
+    except SummarizerError as error:
+        fail(error)
+
+
+@eval_app.command("diff")
+def eval_diff(run_a: Path, run_b: Path) -> None:
+    """What run B gained and lost against run A, per article and field."""
+    from summarizer.evals.run import diff_runs, load_run
+    from summarizer.evals.view import print_diff
+
+    try:
+        print_diff(diff_runs(load_run(run_a), load_run(run_b)), out)
+    except SummarizerError as error:
+        fail(error)
 
 
 def main() -> None:

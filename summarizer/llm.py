@@ -7,6 +7,8 @@ one-line errors, and counts tokens and seconds.
 
 from __future__ import annotations
 
+import json
+import logging
 import os
 import time
 from dataclasses import dataclass, field
@@ -15,8 +17,8 @@ from typing import Any, TypeVar
 
 import instructor
 from instructor.core.exceptions import InstructorRetryException
-from pydantic import BaseModel
-from tenacity import Retrying, stop_after_attempt
+from pydantic import BaseModel, ValidationError
+from tenacity import Retrying, retry_if_exception_type, stop_after_attempt
 
 from summarizer import model_store
 from summarizer.cache import ResponseCache, request_key
@@ -29,6 +31,13 @@ from summarizer.errors import (
 )
 
 T = TypeVar("T", bound=BaseModel)
+
+# instructor logs every failed attempt with the provider's error text, which can quote
+# the API key; this package reports errors itself, in one line, without the key.
+logging.getLogger("instructor").setLevel(logging.CRITICAL)
+
+# Only a bad answer is worth asking again; transport and auth errors are not.
+_ANSWER_ERRORS = (ValidationError, json.JSONDecodeError, ValueError)
 
 TEMPERATURE = 0.0
 DEFAULT_CONTEXT = 4096
@@ -108,11 +117,16 @@ class Backend:
                 messages=messages,
                 response_model=answer,
                 context=context or {},
-                max_retries=Retrying(stop=stop_after_attempt(self.attempts), reraise=True),
+                max_retries=Retrying(
+                    stop=stop_after_attempt(self.attempts), retry=retry_if_exception_type(_ANSWER_ERRORS), reraise=True
+                ),
                 max_tokens=max_tokens,
                 temperature=TEMPERATURE,
             )
         except InstructorRetryException as error:
+            cause = error.__cause__
+            if cause is not None and not isinstance(cause, _ANSWER_ERRORS):
+                raise _map_error(cause) from None
             raise ValidationFailed(_retry_message(error, self.attempts)) from None
         except Exception as error:  # provider errors become one-line errors
             raise _map_error(error) from None

@@ -1,0 +1,204 @@
+"""Running a golden set through the pipeline, scoring it, and keeping the run on disk.
+
+A run file (evals/runs/<date>_<prompt>_<model>.json) holds the aggregate, every
+article's score and every prediction, so that two runs can be diffed later.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from statistics import median
+from typing import Any, Callable
+
+from summarizer.article import decode, from_text
+from summarizer.errors import ConfigError, SummarizerError
+from summarizer.evals.score import ArticleScore, aggregate, score_article
+from summarizer.llm import Backend
+from summarizer.pipeline import summarize
+from summarizer.prompt import PromptSet
+
+# Headline metrics the regression gate watches, and how far each may fall.
+HEADLINE = (
+    "participants.f1", "organizations.f1", "commitments.f1", "date_accuracy",
+    "grounding_rate", "schema_valid_rate",
+)
+DEFAULT_TOLERANCE = 0.02
+
+
+def load_gold(directory: Path) -> list[dict[str, Any]]:
+    """Every ``*.json`` golden file of ``directory``, sorted by id."""
+    if not directory.is_dir():
+        raise ConfigError(f"{directory}: no such golden-set directory")
+    files = sorted(directory.glob("*.json"))
+    if not files:
+        raise ConfigError(f"{directory}: holds no golden *.json files")
+    gold = []
+    for path in files:
+        try:
+            item = json.loads(path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            raise ConfigError(f"{path}: not a valid golden file ({error})") from None
+        if not isinstance(item, dict) or "text" not in item:
+            raise ConfigError(f"{path}: a golden file needs at least a 'text' field")
+        item.setdefault("id", path.stem)
+        item["_path"] = str(path)
+        gold.append(item)
+    return sorted(gold, key=lambda g: str(g["id"]))
+
+
+def article_of(gold: dict[str, Any]):  # type: ignore[no-untyped-def]
+    """The article as the summarizer gets it: from the raw ``file`` when given, else ``text``."""
+    raw_file = gold.get("file")
+    if raw_file:
+        path = Path(gold["_path"]).parent / raw_file
+        text, encoding = decode(path.read_bytes(), str(path))
+        if text != gold["text"]:
+            raise ConfigError(f"{path}: decodes to a text different from the golden 'text'")
+        return from_text(text, str(path), encoding)
+    return from_text(gold["text"], str(gold["id"]))
+
+
+@dataclass
+class ArticleRun:
+    id: str
+    seconds: float
+    prompt_tokens: int
+    completion_tokens: int
+    calls: int
+    cached_calls: int
+    schema_valid: bool
+    error: str | None
+    prediction: dict[str, Any] | None
+    score: dict[str, Any]
+
+
+@dataclass
+class EvalRun:
+    created: str
+    prompt_version: str
+    backend: str
+    model: str
+    gold_dir: str
+    summary: dict[str, Any]
+    articles: list[ArticleRun] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "created": self.created, "prompt_version": self.prompt_version, "backend": self.backend,
+            "model": self.model, "gold_dir": self.gold_dir, "summary": self.summary,
+            "articles": [a.__dict__ for a in self.articles],
+        }
+
+
+def _empty_prediction() -> dict[str, Any]:
+    return {"is_meeting_report": False, "summary": "", "meeting": {}, "participants": [], "organizations": [], "commitments": []}
+
+
+def run_eval(
+    gold_dir: Path, backend: Backend, prompts: PromptSet, progress: Callable[[str], None] | None = None
+) -> EvalRun:
+    """Summarize and score every golden article; failures count as invalid, never abort the run."""
+    gold_items = load_gold(gold_dir)
+    articles: list[ArticleRun] = []
+    scores: list[ArticleScore] = []
+    for gold in gold_items:
+        if progress:
+            progress(str(gold["id"]))
+        before = (backend.usage.calls, backend.usage.cached_calls, backend.usage.prompt_tokens, backend.usage.completion_tokens)
+        started = time.perf_counter()
+        error = None
+        try:
+            report = summarize(article_of(gold), backend, prompts)
+            prediction = report.model_dump(mode="json", exclude={"run"})
+        except SummarizerError as failure:
+            error, prediction = str(failure), None
+        seconds = time.perf_counter() - started
+        score = score_article(prediction or _empty_prediction(), gold)
+        scores.append(score)
+        usage = backend.usage
+        articles.append(ArticleRun(
+            id=str(gold["id"]), seconds=round(seconds, 2),
+            prompt_tokens=usage.prompt_tokens - before[2], completion_tokens=usage.completion_tokens - before[3],
+            calls=usage.calls - before[0], cached_calls=usage.cached_calls - before[1],
+            schema_valid=prediction is not None, error=error, prediction=prediction, score=score.to_dict(),
+        ))
+    summary = aggregate(scores)
+    summary["schema_valid_rate"] = sum(a.schema_valid for a in articles) / len(articles)
+    summary["seconds_median"] = round(median(a.seconds for a in articles), 2)
+    summary["seconds_total"] = round(sum(a.seconds for a in articles), 2)
+    summary["model_calls"] = sum(a.calls for a in articles)
+    summary["cached_calls"] = sum(a.cached_calls for a in articles)
+    summary["prompt_tokens"] = sum(a.prompt_tokens for a in articles)
+    summary["completion_tokens"] = sum(a.completion_tokens for a in articles)
+    return EvalRun(
+        created=datetime.now(timezone.utc).isoformat(timespec="seconds"), prompt_version=prompts.version,
+        backend=backend.name, model=backend.identity, gold_dir=str(gold_dir), summary=summary, articles=articles,
+    )
+
+
+def save_run(run: EvalRun, directory: Path) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    model = re.sub(r"[^A-Za-z0-9.]+", "-", run.model.split("#")[-1].split(":")[0])[:40].strip("-")
+    stamp = run.created[:19].replace(":", "").replace("-", "")
+    path = directory / f"{stamp}_{run.prompt_version}_{model}.json"
+    path.write_text(json.dumps(run.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def load_run(path: Path) -> dict[str, Any]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise ConfigError(f"{path}: not a readable eval run ({error})") from None
+
+
+def metric(summary: dict[str, Any], name: str) -> float | None:
+    value: Any = summary
+    for part in name.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value if isinstance(value, int | float) else None
+
+
+def regressions(baseline: dict[str, Any], current: dict[str, Any], tolerance: float) -> list[str]:
+    """Headline metrics that fell by more than ``tolerance`` (absolute)."""
+    lost = []
+    for name in HEADLINE:
+        before, after = metric(baseline["summary"], name), metric(current["summary"], name)
+        if before is not None and after is not None and after < before - tolerance:
+            lost.append(f"{name}: {before:.3f} -> {after:.3f}")
+    return lost
+
+
+def diff_runs(a: dict[str, Any], b: dict[str, Any]) -> list[dict[str, Any]]:
+    """Per article and field, what run ``b`` gained and lost against run ``a``."""
+    by_id = {article["id"]: article for article in a["articles"]}
+    changes = []
+    for article in b["articles"]:
+        old = by_id.get(article["id"])
+        if old is None:
+            continue
+        for field_name in ("participants", "organizations", "commitments"):
+            old_missed = set(old["score"][field_name]["missed"])
+            new_missed = set(article["score"][field_name]["missed"])
+            old_added = set(old["score"][field_name]["added"])
+            new_added = set(article["score"][field_name]["added"])
+            lost = sorted(new_missed - old_missed)  # now missed, found before
+            gained = sorted(old_missed - new_missed)  # found now, missed before
+            new_wrong = sorted(new_added - old_added)
+            fixed_wrong = sorted(old_added - new_added)
+            if lost or gained or new_wrong or fixed_wrong:
+                changes.append({"id": article["id"], "field": field_name, "lost": lost, "gained": gained,
+                                "new_wrong": new_wrong, "fixed_wrong": fixed_wrong})
+        for check in ("date", "kind", "location", "is_meeting_report"):
+            before, after = old["score"][check], article["score"][check]
+            if before["correct"] != after["correct"]:
+                changes.append({"id": article["id"], "field": check,
+                                "lost": [f"{before['predicted']} -> {after['predicted']}"] if before["correct"] else [],
+                                "gained": [f"{before['predicted']} -> {after['predicted']}"] if after["correct"] else [],
+                                "new_wrong": [], "fixed_wrong": []})
+    return changes
