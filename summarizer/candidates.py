@@ -122,6 +122,8 @@ def find_people(folded: str, text: str, sentences: list[Sentence]) -> list[Perso
         key = folded[start : start + length]
         if key in lexicon.NOT_NAMES or key[:2] in lexicon.NOT_NAMES or key[-1] in lexicon.NOT_NAME_LAST_CHARS:
             return
+        if length == _surname_length(folded, start) + 1 and key[-1] in lexicon.NOT_GIVEN_NAME_CHARS:
+            return
         candidate = found.get(key)
         if candidate is None:
             title, org = _title_and_org(folded, text, start)
@@ -169,12 +171,38 @@ def find_people(folded: str, text: str, sentences: list[Sentence]) -> list[Perso
                     break
                 add(at + 1, length, "list")
                 at += 1 + length
+    # 4. Bare lists of three or more names (杨帆、邱文彬、宋雅琪当选为副会长).
+    for match in re.finditer(r"[\u3400-\u9fff]{2,4}(?:、[\u3400-\u9fff]{2,6}){2,40}", folded):
+        items = [(m.start() + match.start(), m.group()) for m in re.finditer(r"[^、]+", match.group())]
+        names = []
+        for index, (start, item) in enumerate(items):
+            length = _name_at(folded, start)
+            tail = folded[start + length :]
+            if length and (length == len(item) or (index == len(items) - 1 and re.match(_CUE_RE, tail))):
+                names.append((start, length))
+        if len(names) >= 3 and len(names) >= len(items) - 1:
+            for start, length in names:
+                add(start, length, "list")
     people = sorted(found.values(), key=lambda p: p.start)
     keys = {p.name: folded[p.start : p.end] for p in people}
     for person in people:
         key = keys[person.name]
         person.mentions = sorted({s.id for m in re.finditer(re.escape(key), folded) if (s := sentence_at(sentences, m.start()))})
+    for person in people:
+        if _absent(folded, person):
+            person.evidence.add("absent")
     return _drop_shadowed(people, folded)
+
+
+def _absent(folded: str, person: PersonCandidate) -> bool:
+    """The clause naming the person says they were absent, deceased or quoted from elsewhere."""
+    key = folded[person.start : person.end]
+    for match in re.finditer(re.escape(key), folded):
+        left = max(folded.rfind(d, 0, match.start()) for d in "，。；！？\n") + 1
+        right = min((i for i in (folded.find(d, match.end()) for d in "，。；！？\n") if i >= 0), default=len(folded))
+        if any(cue in folded[left:right] for cue in lexicon.ABSENCE_CUES):
+            return True
+    return False
 
 
 def _drop_shadowed(people: list[PersonCandidate], folded: str) -> list[PersonCandidate]:
@@ -227,7 +255,7 @@ def find_organizations(folded: str, text: str, sentences: list[Sentence], people
         if lead:
             start += lead.end()
         name_folded = folded[start:end]
-        if len(name_folded) < 3 or name_folded.startswith(lexicon.ORG_GENERIC_HEADS):
+        if len(name_folded) < 3 or name_folded.startswith(lexicon.ORG_GENERIC_HEADS) or not _specific_org(name_folded, match.group()):
             continue
         if not all(_is_han(c) or c.isalnum() or c in "()（）·" for c in name_folded):
             continue
@@ -236,6 +264,19 @@ def find_organizations(folded: str, text: str, sentences: list[Sentence], people
         if sentence and sentence.id not in candidate.mentions:
             candidate.mentions.append(sentence.id)
     return _merge_nested(sorted(found.values(), key=lambda o: o.start), folded)
+
+
+def _specific_org(name: str, suffix: str) -> bool:
+    """A real organization's name: no sentence fragment, no title at the end, not a venue,
+    and something specific (a place, a trade) left once generic words are removed."""
+    head = name[: len(name) - len(suffix)]
+    if any(word in head for word in lexicon.ORG_FRAGMENT_WORDS) or re.search(r"\d+\s*[个条项家名位万亿]", name):
+        return False
+    if name.endswith(("常委", "执委", "主委")) or name.endswith(lexicon.VENUE_SUFFIXES):
+        return False
+    for word in sorted(lexicon.ORG_GENERIC_WORDS, key=len, reverse=True):
+        head = head.replace(word, "")
+    return len(head) >= 2 or suffix in ("工商联", "政协", "妇联")
 
 
 def _merge_nested(orgs: list[OrgCandidate], folded: str) -> list[OrgCandidate]:

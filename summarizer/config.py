@@ -80,5 +80,6 @@ def make_backend(options: BackendOptions) -> Backend:
             api_key=api_key,
             timeout=options.timeout or float(remote.get("timeout", 120)),
             mode=mode_from_name(mode),
+            rewrite_schema=mode == "json_object_schema",
         )
     raise ConfigError(f"unknown backend {backend!r}: use local or openai")

@@ -164,6 +164,19 @@ def _map_error(error: Exception) -> Exception:
     return error
 
 
+def as_json_object_schema(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Rewrite instructor's ``json_schema`` response format into the form llama.cpp honours.
+
+    llama-cpp-python (in process and as a server) ignores ``{"type": "json_schema"}`` and
+    decodes freely; it builds a grammar only from ``{"type": "json_object", "schema": ...}``.
+    """
+    response_format = kwargs.get("response_format")
+    if response_format and response_format.get("type") == "json_schema":
+        schema = response_format["json_schema"]["schema"]
+        kwargs = {**kwargs, "response_format": {"type": "json_object", "schema": schema}}
+    return kwargs
+
+
 @dataclass
 class LocalBackend(Backend):
     """llama-cpp-python in-process; constrained decoding through a JSON-schema grammar."""
@@ -201,22 +214,14 @@ class LocalBackend(Backend):
         return len(self.llama.tokenize(text.encode("utf-8"), add_bos=False))
 
     def _create(self, **kwargs: Any) -> Any:
-        """Rewrite instructor's ``json_schema`` response format into the form llama.cpp honours.
-
-        llama-cpp-python ignores ``{"type": "json_schema"}`` and decodes freely; it builds
-        a grammar only from ``{"type": "json_object", "schema": ...}``.
-        """
-        response_format = kwargs.pop("response_format", None)
-        if response_format and response_format.get("type") == "json_schema":
-            kwargs["response_format"] = {"type": "json_object", "schema": response_format["json_schema"]["schema"]}
-        elif response_format:
-            kwargs["response_format"] = response_format
         kwargs.pop("model", None)
-        return self.llama.create_chat_completion_openai_v1(**kwargs)
+        return self.llama.create_chat_completion_openai_v1(**as_json_object_schema(kwargs))
 
 
+# "json_object_schema": instructor's JSON_SCHEMA request rewritten for llama.cpp servers.
 _MODES = {
     "json_schema": instructor.Mode.JSON_SCHEMA,
+    "json_object_schema": instructor.Mode.JSON_SCHEMA,
     "json": instructor.Mode.JSON,
     "md_json": instructor.Mode.MD_JSON,
     "tools": instructor.Mode.TOOLS,
@@ -246,8 +251,12 @@ class OpenAIBackend(Backend):
     def identity(self) -> str:
         return f"{self.base_url or 'https://api.openai.com/v1'}#{self.model}"
 
+    rewrite_schema: bool = False  # send json_object + schema (llama.cpp servers)
+
     def _create(self, **kwargs: Any) -> Any:
         kwargs["model"] = self.model
+        if self.rewrite_schema:
+            kwargs = as_json_object_schema(kwargs)
         return self._openai.chat.completions.create(**kwargs)
 
 
