@@ -175,5 +175,19 @@ def eval_diff(run_a: Path, run_b: Path) -> None:
         fail(error)
 
 
+@app.command("schema")
+def schema_export(directory: Path = typer.Argument(Path("schemas"), help="Where to write the JSON Schemas.")) -> None:
+    """Export the report and golden-file JSON Schemas from the pydantic models."""
+    import json
+
+    from summarizer.schema import json_schemas
+
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, schema in json_schemas().items():
+        path = directory / f"{name}.schema.json"
+        path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        console.print(f"wrote {path}")
+
+
 def main() -> None:
     app()

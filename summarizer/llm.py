@@ -11,6 +11,8 @@ import json
 import logging
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -164,6 +166,19 @@ def _map_error(error: Exception) -> Exception:
     return error
 
 
+@contextmanager
+def _native_stderr_silenced() -> Iterator[None]:
+    """llama.cpp prints context notes to file descriptor 2 even when not verbose."""
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "w") as devnull:
+            os.dup2(devnull.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 def as_json_object_schema(kwargs: dict[str, Any]) -> dict[str, Any]:
     """Rewrite instructor's ``json_schema`` response format into the form llama.cpp honours.
 
@@ -204,10 +219,11 @@ class LocalBackend(Backend):
         if self._llama is None:
             from llama_cpp import Llama
 
-            self._llama = Llama(
-                model_path=str(self.model_path), n_ctx=self.n_ctx, n_threads=self.threads or os.cpu_count() or 2,
-                verbose=False, seed=0,
-            )
+            with _native_stderr_silenced():
+                self._llama = Llama(
+                    model_path=str(self.model_path), n_ctx=self.n_ctx, n_threads=self.threads or os.cpu_count() or 2,
+                    verbose=False, seed=0,
+                )
         return self._llama
 
     def count_tokens(self, text: str) -> int:

@@ -159,18 +159,23 @@ class Extractor:
         added_names: list[str] = []
         chosen_orgs: list[OrgCandidate] = []
         commitments: list[tuple[CueSentence, str]] = []
+        policy = self.prompts.policy
         for window in windows:
             block = article_block(window)
-            people = [p for p in prepared.people if _in_window(p.mentions, window)][:MAX_CANDIDATES]
+            people = [p for p in prepared.people if _in_window(p.mentions, window) and p not in chosen_people][:MAX_CANDIDATES]
             labels, missed = self.people(block, prepared, people)
-            chosen_people += [p for p, label in zip(people, labels) if label == "参与" and p not in chosen_people]
+            chosen_people += [p for p, label in zip(people, labels) if keep_person(p, label, policy["people"])]
             added_names += missed
-            orgs = [o for o in prepared.organizations if _in_window(o.mentions, window)][:MAX_CANDIDATES]
-            chosen_orgs += [o for o, label in zip(orgs, self.organizations(block, orgs)) if label == "参与" and o not in chosen_orgs]
-            cues = [c for c in prepared.cues if window[0].id <= c.sentence.id <= window[-1].id]
+            orgs = [o for o in prepared.organizations if _in_window(o.mentions, window) and o not in chosen_orgs][:MAX_CANDIDATES]
+            org_labels = self.organizations(block, orgs)
+            chosen_orgs += [o for o, label in zip(orgs, org_labels) if keep_organization(label, policy["organizations"])]
             seen = {c.sentence.id for c, _ in commitments}
-            cues = [c for c in cues if c.sentence.id not in seen][:MAX_CANDIDATES]
-            commitments += [(c, s) for c, s in zip(cues, self.commitments(block, cues)) if s != "none"]
+            cues = [c for c in prepared.cues if window[0].id <= c.sentence.id <= window[-1].id and c.sentence.id not in seen]
+            if policy["commitments"] == "code":
+                commitments += [(c, c.suggested) for c in cues]
+            else:
+                cues = cues[:MAX_CANDIDATES]
+                commitments += [(c, s) for c, s in zip(cues, self.commitments(block, cues)) if s != "none"]
         participants = build_participants(prepared, chosen_people, added_names)
         return self._report(prepared, facts, participants, chosen_orgs, commitments, len(windows))
 
@@ -207,6 +212,22 @@ class Extractor:
                 completion_tokens=usage.completion_tokens, seconds=round(usage.seconds, 2), windows=windows,
             ),
         )
+
+
+STRONG_EVIDENCE = {"title-before", "cue-after"}
+
+
+def keep_person(person: PersonCandidate, label: str, policy: str) -> bool:
+    """Whether a candidate is a participant, given the model's label and the policy."""
+    if "absent" in person.evidence:
+        return False
+    if policy == "code_first" and person.evidence & STRONG_EVIDENCE:
+        return True
+    return label == "参与"
+
+
+def keep_organization(label: str, policy: str) -> bool:
+    return label != "错误" if policy == "veto" else label == "参与"
 
 
 _ROLE_CUES = (
@@ -269,20 +290,38 @@ def org_type(name: str) -> str:
     return "other"
 
 
-_TITLE = re.compile(
-    r"(?:召开|举办|举行|启动|开展)了?(?:第[^，。；]{1,6}届)?([^，。；、]{4,40}?(?:会议|会|仪式|论坛|活动|峰会|典礼))"
+_EVENT_WORDS = "座谈会|交流会|碰头会|推介会|对接会|洽谈会|恳谈会|联谊会|说明会|研讨会|年会|大会|会议|仪式|论坛|峰会|典礼|活动"
+_TITLES = (
+    re.compile(rf"(?:召开|举办|举行|启动|开展)了?([^，,。；、]{{4,40}}?(?:{_EVENT_WORDS}))"),
+    re.compile(rf"(?:^|的|，|,)([^，,。；]{{4,50}}?(?:{_EVENT_WORDS}))(?:在|于)"),
 )
 
 
 def meeting_title(prepared: Prepared) -> str | None:
     head = prepared.sentences[:3]
     for sentence in head:
-        match = _TITLE.search(prepared.grounder.folded[sentence.start : sentence.end])
-        if match:
-            return prepared.article.text[sentence.start + match.start(1) : sentence.start + match.end(1)]
+        for pattern in _TITLES:
+            match = pattern.search(prepared.grounder.folded[sentence.start : sentence.end])
+            if match:
+                return prepared.article.text[sentence.start + match.start(1) : sentence.start + match.end(1)]
     first = head[0] if head else None
     if first and len(first.text) <= 50 and not re.search(r"[。！？]$", first.text):
         return first.text
+    return None
+
+
+_LOCATION = re.compile(
+    r"(?:在|于|赴|齐聚|走进|来到)([^，,。；;、：:“”\s在于]{2,24}?)(?:召开|举行|举办|开幕|启动|开展|隆重|顺利|成功|座谈|交流|考察|[，,])"
+)
+
+
+def meeting_location(prepared: Prepared) -> str | None:
+    """Where the event took place, from the lead: 在X召开 / 于X举行 / 齐聚X."""
+    for sentence in prepared.sentences[:4]:
+        match = _LOCATION.search(prepared.grounder.folded[sentence.start : sentence.end])
+        if match:
+            start = sentence.start + match.start(1)
+            return prepared.article.text[start : sentence.start + match.end(1)]
     return None
 
 
@@ -294,9 +333,12 @@ def build_meeting(prepared: Prepared, facts: FactsAnswer, orgs: list[OrgCandidat
     organizers = []
     for org in orgs:
         key = re.escape(folded[org.start : org.end])
-        if re.search(rf"由{key}|{key}(?:主办|承办|牵头|组织|召开|举办|举行)", folded):
+        lead = folded[: prepared.sentences[min(2, len(prepared.sentences) - 1)].end] if prepared.sentences else ""
+        if re.search(rf"由{key}|{key}(?:[^，。；]{{0,6}})(?:主办|承办|牵头|组织|召开|举办|举行)", lead):
             organizers.append(org.name)
-    location = prepared.grounder.verbatim(facts.location, prepared.article.body_end) if facts.location else None
+    location = meeting_location(prepared)
+    if location is None and facts.location:
+        location = prepared.grounder.verbatim(facts.location, prepared.article.body_end)
     return Meeting(title=title, kind=find_kind(head), date=date.value if date else None, location=location, organizers=organizers[:10])
 
 

@@ -19,11 +19,20 @@ DEFAULT_VERSION = "v1"
 PASSES = ("facts", "people", "organizations", "commitments")
 
 
+# How a pass's answer is used; a prompt set may change these in its [policy] table.
+#   people: "model" (the label decides) or "code_first" (code's strong candidates stand,
+#           the label decides only weak ones)
+#   organizations: "model" (keep 参与) or "veto" (keep all but 错误)
+#   commitments: "model" (the label decides) or "code" (cue strength, no model pass)
+DEFAULT_POLICY = {"people": "model", "organizations": "model", "commitments": "model"}
+
+
 @dataclass(frozen=True)
 class PromptSet:
     version: str
     system: str
     tasks: dict[str, str]
+    policy: dict[str, str]
 
     def messages(self, article_block: str, task: str, **values: str) -> list[dict[str, str]]:
         body = Template(self.tasks[task]).substitute(values)
@@ -46,7 +55,8 @@ def load_prompts(version: str = DEFAULT_VERSION) -> PromptSet:
     missing = [name for name in ("system", *PASSES) if name not in data]
     if missing:
         raise ConfigError(f"{path.name} lacks {', '.join(missing)}")
-    return PromptSet(version, data["system"], {name: data[name] for name in PASSES})
+    policy = {**DEFAULT_POLICY, **data.get("policy", {})}
+    return PromptSet(version, data["system"], {name: data[name] for name in PASSES}, policy)
 
 
 def article_block(sentences: list[Sentence]) -> str:

@@ -1,0 +1,144 @@
+"""The command line as a user runs it: one-line errors and distinct exit codes, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fake_openai import FakeOpenAI, closed_port
+from test_openai_backend import ARTICLE, SECRET, MeetingModel
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def cli(*args: str, home: Path, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("SUMMARIZER_", "OPENAI_"))}
+    environment.update({"SUMMARIZER_HOME": str(home), "SUMMARIZER_CONFIG": str(home / "none.toml")}, **(env or {}))
+    return subprocess.run(
+        [sys.executable, "-m", "summarizer", *args], input=stdin.decode("utf-8", "replace") if stdin else None,
+        capture_output=True, text=True, env=environment, cwd=ROOT, timeout=120,
+    )
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], code: int, *words: str) -> None:
+    assert result.returncode == code, (result.returncode, result.stderr)
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error:")
+    assert "Traceback" not in result.stderr
+    for word in words:
+        assert word in lines[0]
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def remote(server: FakeOpenAI, key: str = SECRET) -> tuple[list[str], dict[str, str]]:
+    return ["--backend", "openai", "--base-url", server.base_url, "--model", "canned", "--no-cache"], {"SUMMARIZER_API_KEY": key}
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    assert_one_line_error(cli("summarize", str(tmp_path / "nope.txt"), home=tmp_path), 3, "no such file")
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"  \n")
+    assert_one_line_error(cli("summarize", str(tmp_path / "empty.txt"), home=tmp_path), 4, "empty")
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    (tmp_path / "b.bin").write_bytes(bytes(range(256)) * 8)
+    assert_one_line_error(cli("summarize", str(tmp_path / "b.bin"), home=tmp_path), 5, "binary")
+
+
+def test_undecodable_file(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_bytes(bytes(range(128, 256)) * 20)
+    assert_one_line_error(cli("summarize", str(tmp_path / "x.txt"), home=tmp_path), 6, "decode")
+
+
+def test_model_missing(tmp_path: Path, article: Path) -> None:
+    assert_one_line_error(cli("summarize", str(article), home=tmp_path), 8, "summarizer model pull")
+
+
+def test_model_path_not_gguf(tmp_path: Path, article: Path) -> None:
+    (tmp_path / "fake.gguf").write_bytes(b"not a model")
+    assert_one_line_error(cli("summarize", str(article), "--model", str(tmp_path / "fake.gguf"), home=tmp_path), 8, "GGUF")
+
+
+def test_unknown_prompt_version(tmp_path: Path, article: Path) -> None:
+    assert_one_line_error(cli("summarize", str(article), "--prompt", "v999", home=tmp_path), 13, "v999")
+
+
+def test_endpoint_unreachable(tmp_path: Path, article: Path) -> None:
+    args = ["--backend", "openai", "--base-url", f"http://127.0.0.1:{closed_port()}/v1", "--model", "m", "--no-cache"]
+    assert_one_line_error(cli("summarize", str(article), *args, home=tmp_path), 9, "cannot reach")
+
+
+def test_authentication_failure_does_not_print_the_key(tmp_path: Path, article: Path) -> None:
+    with FakeOpenAI(MeetingModel(), api_key="sk-the-right-one", echo_key=True) as server:
+        args, env = remote(server)
+        result = cli("summarize", str(article), *args, home=tmp_path, env=env)
+    assert_one_line_error(result, 10, "authentication")
+    assert SECRET not in result.stderr + result.stdout
+
+
+def test_timeout(tmp_path: Path, article: Path) -> None:
+    with FakeOpenAI(MeetingModel(), delay=30) as server:
+        config = tmp_path / "config.toml"
+        config.write_text("[openai]\ntimeout = 0.5\n", encoding="utf-8")
+        args, env = remote(server)
+        result = cli("summarize", str(article), *args, home=tmp_path, env={**env, "SUMMARIZER_CONFIG": str(config)})
+    assert_one_line_error(result, 11, "in time")
+
+
+def test_validation_failing_after_retries(tmp_path: Path, article: Path) -> None:
+    bad = {"is_meeting": True, "location": "火星基地", "summary": "无"}
+    with FakeOpenAI(MeetingModel(facts=[bad])) as server:
+        args, env = remote(server)
+        result = cli("summarize", str(article), *args, home=tmp_path, env=env)
+    assert_one_line_error(result, 12, "validation", "火星基地")
+
+
+def test_not_a_meeting_report(tmp_path: Path, article: Path) -> None:
+    facts = {"is_meeting": False, "location": None, "summary": "一篇企业财报。"}
+    with FakeOpenAI(MeetingModel(facts=[facts])) as server:
+        args, env = remote(server)
+        refused = cli("summarize", str(article), *args, home=tmp_path, env=env)
+        allowed = cli("summarize", str(article), *args, "--allow-non-meeting", "--format", "json", home=tmp_path, env=env)
+    assert_one_line_error(refused, 7, "not a meeting report")
+    assert allowed.returncode == 0
+    assert json.loads(allowed.stdout)["is_meeting_report"] is False
+
+
+def test_json_and_markdown_output_from_stdin(tmp_path: Path) -> None:
+    with FakeOpenAI(MeetingModel()) as server:
+        args, env = remote(server)
+        as_json = cli("summarize", "-", *args, "--format", "json", home=tmp_path, env=env, stdin=ARTICLE.encode())
+        out_file = tmp_path / "brief.md"
+        as_markdown = cli("summarize", "-", *args, "--format", "markdown", "-o", str(out_file), home=tmp_path, env=env, stdin=ARTICLE.encode())
+    assert as_json.returncode == 0, as_json.stderr
+    report: dict[str, Any] = json.loads(as_json.stdout)
+    assert {p["name"] for p in report["participants"]} == {"陈潮晖", "欧阳颜"}
+    assert all(c["evidence"] in ARTICLE for c in report["commitments"])
+    assert as_markdown.returncode == 0 and "陈潮晖" in out_file.read_text(encoding="utf-8")
+
+
+def test_english_summary_adds_pinyin(tmp_path: Path, article: Path) -> None:
+    with FakeOpenAI(MeetingModel()) as server:
+        args, env = remote(server)
+        result = cli("summarize", str(article), *args, "--lang", "en", "--format", "json", home=tmp_path, env=env)
+        facts_request = next(r for r in server.requests if "is_meeting" in json.dumps(r.get("response_format", {})))
+    assert result.returncode == 0, result.stderr
+    assert "英文" in facts_request["messages"][-1]["content"]
+    pinyin = {p["name"]: p["pinyin"] for p in json.loads(result.stdout)["participants"]}
+    assert pinyin["陈潮晖"] == "Chen Chaohui"
