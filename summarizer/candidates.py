@@ -353,21 +353,28 @@ class CueSentence:
     suggested: str  # strength the cue words suggest
 
 
+_COMMITMENT_PATTERNS = {strength: re.compile("|".join(parts)) for strength, parts in lexicon.COMMITMENT_CUES.items()}
+_PAST_OR_REPORTED = re.compile(r"^(?:据(?:统计|介绍|了解)|累计)|已(?:经)?(?:为|于|完成|签约|建成)")
+
+
 def find_commitment_sentences(folded: str, sentences: list[Sentence]) -> list[CueSentence]:
-    """Sentences holding a commitment cue word, with the strength the cues suggest."""
+    """Sentences holding a commitment cue, with the strength the cues suggest.
+
+    Headlines and section titles (no closing punctuation) and sentences reporting what
+    was already done are left out: they name signings and plans without committing.
+    """
     found = []
     order = ("agreed", "proposed", "planned", "intended")
     for sentence in sentences:
         body = folded[sentence.start : sentence.end]
-        cues: list[tuple[str, str]] = []
-        for strength, words in lexicon.COMMITMENT_CUES.items():
-            cues.extend((strength, w) for w in words if w in body)
-        cues = [(s, w) for s, w in cues if not (w == "将" and re.search(r"将(?:近|军)", body))]
-        if not cues:
+        if not re.search(r"[。！？!?；;”」]$", body) or _PAST_OR_REPORTED.search(body):
             continue
-        strengths = {s for s, _ in cues}
-        suggested = next(s for s in order if s in strengths)
-        found.append(CueSentence(sentence, tuple(w for _, w in cues), suggested))
+        hits = {strength: [m.group() for m in pattern.finditer(body)] for strength, pattern in _COMMITMENT_PATTERNS.items()}
+        strengths = [s for s in order if hits[s]]
+        if not strengths:
+            continue
+        cues = tuple(word for s in strengths for word in hits[s])
+        found.append(CueSentence(sentence, cues, strengths[0]))
     return found
 
 
