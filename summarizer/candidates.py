@@ -304,6 +304,9 @@ _YEAR_MONTH = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>1[0-2]|0?[
 _BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!度|\s*\d|以来|前|后|成立|起)")
 
 
+_PUBLISHED = re.compile(r"(?:发布|更新|发表|出版|时间)\s*[:：]?\s*$")
+
+
 @dataclass(frozen=True)
 class DateMention:
     value: str  # YYYY-MM-DD, YYYY-MM or --MM-DD
@@ -318,9 +321,13 @@ def find_meeting_date(folded: str, sentences: list[Sentence]) -> DateMention | N
     same month and day, else from a bare year (2021年…) in the same sentence.
     """
     mentions = list(_DATE.finditer(folded))
+    publication_year = None
     for match in mentions:
         before = folded[max(0, match.start() - 3) : match.start()]
         if re.search(r"(?:去年|前年|于|成立)$", before):
+            continue
+        if _PUBLISHED.search(folded[max(0, match.start() - 8) : match.start()]):
+            publication_year = match.group("year") or match.group("iso_year")
             continue
         if match.group("iso_year"):
             year, month, day = match.group("iso_year"), match.group("iso_month"), match.group("iso_day")
@@ -337,6 +344,7 @@ def find_meeting_date(folded: str, sentences: list[Sentence]) -> DateMention | N
                 bare = _BARE_YEAR.search(folded[sentence.start : sentence.end])
                 if bare:
                     year = bare.group(1)
+        year = year or publication_year
         month_day = f"{int(month):02d}-{int(day):02d}"
         return DateMention(f"{year}-{month_day}" if year else f"--{month_day}", match.start(), match.end())
     year_month = _YEAR_MONTH.search(folded)
@@ -379,11 +387,19 @@ def find_commitment_sentences(folded: str, sentences: list[Sentence]) -> list[Cu
 
 
 def find_kind(folded_head: str) -> str | None:
-    """The meeting kind named first in the headline or lead."""
+    """The meeting kind named first in the headline or lead: one of the named kinds,
+    其他 for another kind of meeting, None when no meeting word occurs."""
     best: tuple[int, str] | None = None
     for kind, words in lexicon.MEETING_KINDS.items():
         for word in words:
             at = folded_head.find(word)
             if at >= 0 and (best is None or at < best[0]):
                 best = (at, kind)
-    return best[1] if best else None
+    if best:
+        return best[1]
+    return "其他" if re.search(lexicon.OTHER_MEETING_WORDS, folded_head) else None
+
+
+def has_meeting_evidence(folded_body: str) -> bool:
+    """Whether the text reports an event at all: someone attended, hosted, visited or signed."""
+    return bool(re.search(lexicon.EVENT_WORDS, folded_body)) or find_kind(folded_body) is not None

@@ -22,6 +22,7 @@ from summarizer.candidates import (
     find_meeting_date,
     find_organizations,
     find_people,
+    has_meeting_evidence,
 )
 from summarizer.ground import Grounder
 from summarizer.llm import Backend
@@ -153,6 +154,8 @@ class Extractor:
         prepared = prepare(article)
         windows = plan_windows(prepared.sentences, self.backend)
         facts = self.facts(article_block(windows[0]), prepared)
+        if facts.is_meeting and not has_meeting_evidence(prepared.grounder.folded[: article.body_end]):
+            facts = facts.model_copy(update={"is_meeting": False})
         if not facts.is_meeting:
             return self._report(prepared, facts, [], [], [], len(windows))
         chosen_people: list[PersonCandidate] = []
@@ -162,13 +165,21 @@ class Extractor:
         policy = self.prompts.policy
         for window in windows:
             block = article_block(window)
-            people = [p for p in prepared.people if _in_window(p.mentions, window) and p not in chosen_people][:MAX_CANDIDATES]
-            labels, missed = self.people(block, prepared, people)
-            chosen_people += [p for p, label in zip(people, labels) if keep_person(p, label, policy["people"])]
-            added_names += missed
-            orgs = [o for o in prepared.organizations if _in_window(o.mentions, window) and o not in chosen_orgs][:MAX_CANDIDATES]
-            org_labels = self.organizations(block, orgs)
-            chosen_orgs += [o for o, label in zip(orgs, org_labels) if keep_organization(label, policy["organizations"])]
+            people = [p for p in prepared.people if _in_window(p.mentions, window) and p not in chosen_people]
+            if policy["people"] == "code":
+                chosen_people += [p for p in people if keep_person(p, "参与", "code")]
+            else:
+                people = people[:MAX_CANDIDATES]
+                labels, missed = self.people(block, prepared, people)
+                chosen_people += [p for p, label in zip(people, labels) if keep_person(p, label, policy["people"])]
+                added_names += missed
+            orgs = [o for o in prepared.organizations if _in_window(o.mentions, window) and o not in chosen_orgs]
+            if policy["organizations"] == "code":
+                chosen_orgs += orgs
+            else:
+                orgs = orgs[:MAX_CANDIDATES]
+                org_labels = self.organizations(block, orgs)
+                chosen_orgs += [o for o, label in zip(orgs, org_labels) if keep_organization(label, policy["organizations"])]
             seen = {c.sentence.id for c, _ in commitments}
             cues = [c for c in prepared.cues if window[0].id <= c.sentence.id <= window[-1].id and c.sentence.id not in seen]
             if policy["commitments"] == "code":
@@ -311,15 +322,18 @@ def meeting_title(prepared: Prepared) -> str | None:
 
 
 _LOCATION = re.compile(
-    r"(?:在|于|赴|齐聚|走进|来到)([^，,。；;、：:“”\s在于]{2,24}?)(?:召开|举行|举办|开幕|启动|开展|隆重|顺利|成功|座谈|交流|考察|[，,])"
+    r"(?:在|于|赴|齐聚|走进|来到)([^，,。；;、：:“”\s在于]{2,24}?)(?:联合|共同|隆重|正式)?(?:召开|举行|举办|开幕|启动|开展|顺利|成功|座谈|交流|考察|[，,])"
 )
+
+
+_PLACE_ENDINGS = r"(?:中心|酒店|宾馆|会议室|大厦|大楼|商会|协会|基地|园区|产业园|科技园|礼堂|会堂|厅|馆|市|区|县|镇|街道|公司|集团|广场)$"
 
 
 def meeting_location(prepared: Prepared) -> str | None:
     """Where the event took place, from the lead: 在X召开 / 于X举行 / 齐聚X."""
     for sentence in prepared.sentences[:4]:
         match = _LOCATION.search(prepared.grounder.folded[sentence.start : sentence.end])
-        if match:
+        if match and (len(match.group(1)) <= 8 or re.search(_PLACE_ENDINGS, match.group(1))):
             start = sentence.start + match.start(1)
             return prepared.article.text[start : sentence.start + match.end(1)]
     return None
@@ -328,7 +342,7 @@ def meeting_location(prepared: Prepared) -> str | None:
 def build_meeting(prepared: Prepared, facts: FactsAnswer, orgs: list[OrgCandidate]) -> Meeting:
     folded = prepared.grounder.folded
     title = meeting_title(prepared)
-    head = fold(title or "") + "".join(folded[s.start : s.end] for s in prepared.sentences[:2])
+    head = fold(title or "") + "".join(folded[s.start : s.end] for s in prepared.sentences[:3])
     date = find_meeting_date(folded[: prepared.article.body_end], prepared.sentences)
     organizers = []
     for org in orgs:

@@ -20,9 +20,9 @@ PASSES = ("facts", "people", "organizations", "commitments")
 
 
 # How a pass's answer is used; a prompt set may change these in its [policy] table.
-#   people: "model" (the label decides) or "code_first" (code's strong candidates stand,
-#           the label decides only weak ones)
-#   organizations: "model" (keep 参与) or "veto" (keep all but 错误)
+#   people: "model" (the label decides), "code_first" (code's strong candidates stand,
+#           the label decides only weak ones) or "code" (no model pass)
+#   organizations: "model" (keep 参与), "veto" (keep all but 错误) or "code" (no model pass)
 #   commitments: "model" (the label decides) or "code" (cue strength, no model pass)
 DEFAULT_POLICY = {"people": "model", "organizations": "model", "commitments": "model"}
 
