@@ -402,4 +402,5 @@ def find_kind(folded_head: str) -> str | None:
 
 def has_meeting_evidence(folded_body: str) -> bool:
     """Whether the text reports an event at all: someone attended, hosted, visited or signed."""
-    return bool(re.search(lexicon.EVENT_WORDS, folded_body)) or find_kind(folded_body) is not None
+    named = "|".join(word for words in lexicon.MEETING_KINDS.values() for word in words)
+    return bool(re.search(f"{lexicon.EVENT_WORDS}|{named}", folded_body))

@@ -12,6 +12,7 @@ from rich.console import Console
 
 from summarizer import model_store
 from summarizer.errors import NotAMeeting, SummarizerError
+from summarizer.prompt import DEFAULT_VERSION
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Structured summaries of Chinese meeting reports.")
 model_app = typer.Typer(no_args_is_help=True, help="The embedded local model.")
@@ -48,7 +49,7 @@ def summarize(
     model: Optional[str] = typer.Option(None, help="GGUF path (local) or model name (openai)."),
     base_url: Optional[str] = typer.Option(None, help="OpenAI-compatible base URL."),
     mode: Optional[str] = typer.Option(None, help="instructor mode for openai: json_schema, json, md_json, tools."),
-    prompt: str = typer.Option("v1", "--prompt", help="Prompt set version (prompts/extract-<version>.toml)."),
+    prompt: str = typer.Option(DEFAULT_VERSION, "--prompt", help="Prompt set version (prompts/extract-<version>.toml)."),
     lang: Language = typer.Option(Language.zh, "--lang", help="Language of the summary; names stay verbatim."),
     allow_non_meeting: bool = typer.Option(False, help="Print the report even when the article is not a meeting report."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Ignore cached model answers."),
@@ -122,7 +123,7 @@ def model_info(verify: bool = typer.Option(False, help="Check the SHA-256 (reads
 def eval_run(
     ctx: typer.Context,
     gold: Path = typer.Option(Path("evals/golden"), help="Directory of golden JSON files."),
-    prompt: str = typer.Option("v1", "--prompt", help="Prompt set version."),
+    prompt: str = typer.Option(DEFAULT_VERSION, "--prompt", help="Prompt set version."),
     backend: Optional[str] = typer.Option(None, help="local (default) or openai."),
     model: Optional[str] = typer.Option(None, help="GGUF path (local) or model name (openai)."),
     base_url: Optional[str] = typer.Option(None, help="OpenAI-compatible base URL."),

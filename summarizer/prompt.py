@@ -15,7 +15,7 @@ from summarizer.resources import resource_dir
 from summarizer.sentences import Sentence
 from summarizer.normalize import to_simplified
 
-DEFAULT_VERSION = "v1"
+DEFAULT_VERSION = "v3"
 PASSES = ("facts", "people", "organizations", "commitments")
 
 

@@ -68,5 +68,5 @@ def test_pipeline_on_a_seed_is_valid_and_grounded(local_backend) -> None:  # typ
     _assert_grounded(report, article.text)
     byline = {fold(e.name) for e in article.byline}
     assert byline and not byline & {fold(p.name) for p in report.participants}
-    assert report.run is not None and report.run.calls >= 3 and report.run.completion_tokens > 0
+    assert report.run is not None and report.run.calls >= 1 and report.run.completion_tokens > 0
     json.loads(report.model_dump_json())
