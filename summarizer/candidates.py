@@ -272,7 +272,7 @@ def _specific_org(name: str, suffix: str) -> bool:
     head = name[: len(name) - len(suffix)]
     if any(word in head for word in lexicon.ORG_FRAGMENT_WORDS) or re.search(r"\d+\s*[个条项家名位万亿]", name):
         return False
-    if name.endswith(("常委", "执委", "主委")) or name.endswith(lexicon.VENUE_SUFFIXES):
+    if name.endswith(("常委", "执委", "主委")) or name.endswith(lexicon.VENUE_SUFFIXES) or "各" in name:
         return False
     for word in sorted(lexicon.ORG_GENERIC_WORDS, key=len, reverse=True):
         head = head.replace(word, "")

@@ -85,7 +85,7 @@ def summarize(
         else:
             sys.stdout.write(text + "\n")
     run = report.run
-    if run:
+    if run and (format is not Format.pretty or output is not None):
         console.print(
             f"[dim]{run.prompt_tokens} prompt + {run.completion_tokens} completion tokens, "
             f"{run.calls} calls ({run.cached_calls} cached), {run.seconds:.1f} s[/dim]"

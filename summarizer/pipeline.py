@@ -356,28 +356,37 @@ def build_meeting(prepared: Prepared, facts: FactsAnswer, orgs: list[OrgCandidat
     return Meeting(title=title, kind=find_kind(head), date=date.value if date else None, location=location, organizers=organizers[:10])
 
 
+_SPEECH = "表示|指出|强调|认为|说|提议|提出|介绍|建议|希望|透露"
+
+
 def _actor(prepared: Prepared, cue: CueSentence, participants: list[Participant], orgs: list[OrgCandidate]) -> str:
-    """Who commits: a participant or organization named before the cue word, else the last speaker."""
+    """Who commits: a participant named before the cue word, else the speaker of this or the
+    two sentences before, else an organization or group named before the cue."""
     folded = prepared.grounder.folded
     sentence = cue.sentence
     body = folded[sentence.start : sentence.end]
     cue_at = min((body.find(w) for w in cue.cues if w in body), default=len(body))
-    best: tuple[int, str] | None = None
-    for name in [p.name for p in participants] + [o.name for o in orgs]:
-        at = body.find(fold(name))
-        if 0 <= at < cue_at and (best is None or at < best[0]):
-            best = (at, name)
-    if best:
-        return best[1]
-    consensus = re.match(r"^[^，。]{0,12}?(双方|各方|多方|与会[^，。]{0,6}|各[^，。]{1,8}代表)", body)
-    if consensus:
-        return prepared.article.text[sentence.start + consensus.start(1) : sentence.start + consensus.end(1)]
-    for earlier in reversed([s for s in prepared.sentences if s.id < sentence.id][-3:]):
+
+    def first_before(names: list[str], text: str, limit: int) -> str | None:
+        found = [(text.find(fold(n)), n) for n in names]
+        found = [(at, n) for at, n in found if 0 <= at < limit]
+        return min(found)[1] if found else None
+
+    person = first_before([p.name for p in participants], body, cue_at)
+    if person:
+        return person
+    for earlier in reversed([s for s in prepared.sentences if s.id < sentence.id][-2:]):
         text = folded[earlier.start : earlier.end]
         for participant in participants:
-            if fold(participant.name) in text:
+            if re.search(re.escape(fold(participant.name)) + f"[^，。；]{{0,6}}(?:{_SPEECH})", text):
                 return participant.name
-    return participants[0].name if participants else "未注明"
+    organization = first_before([o.name for o in orgs], body, cue_at)
+    if organization:
+        return organization
+    group = re.match(r"^[^，。]{0,12}?(双方|各方|多方|与会[^，。]{0,6}|各[^，。]{1,8}代表)", body)
+    if group:
+        return prepared.article.text[sentence.start + group.start(1) : sentence.start + group.end(1)]
+    return "未注明"
 
 
 def build_commitment(
@@ -387,7 +396,8 @@ def build_commitment(
     text = sentence.text
     folded = prepared.grounder.folded[sentence.start : sentence.end]
     cue_at = min((folded.find(w) for w in cue.cues if w in folded), default=0)
-    action = text[cue_at:].strip("，。；,; ")[:80] or text[:80]
+    clause_start = max(folded.rfind(d, 0, cue_at) for d in "，,；;：:") + 1
+    action = text[clause_start:].strip("，。；,; ”」")[:80] or text[:80]
     timeframe = re.search(r"下一步|下阶段|下一阶段|接下来|今后|未来|近期|年内|年底前|\d{4}年(?:底|内)?", folded)
     counterpart = None
     for org in orgs:
