@@ -43,6 +43,7 @@ from summarizer.sentences import Sentence, split_sentences
 TASK_RESERVE = 1400
 WINDOW_OVERLAP = 2  # sentences shared by neighbouring windows
 MAX_CANDIDATES = 40  # per pass and window; the schema grows with it
+CUES_PER_CALL = 12  # cue sentences per commitments call
 
 
 @dataclass
@@ -143,12 +144,16 @@ class Extractor:
         return [data[f"O{i}"] for i in range(1, len(orgs) + 1)]
 
     def commitments(self, block: str, cues: list[CueSentence]) -> list[str]:
-        if not cues:
-            return []
-        answer_type = labels_answer("Commitments", "C", len(cues), STRENGTH_LABELS)
-        messages = self.prompts.messages(block, "commitments", candidates=_cue_lines(cues))
-        data = self.backend.ask(messages, answer_type, max_tokens=16 + 10 * len(cues)).model_dump()
-        return [data[f"C{i}"] for i in range(1, len(cues) + 1)]
+        """Strength labels, asked in chunks: the candidates repeat whole sentences, and
+        one long list would overflow the context reserved for the task."""
+        labels: list[str] = []
+        for first in range(0, len(cues), CUES_PER_CALL):
+            chunk = cues[first : first + CUES_PER_CALL]
+            answer_type = labels_answer("Commitments", "C", len(chunk), STRENGTH_LABELS)
+            messages = self.prompts.messages(block, "commitments", candidates=_cue_lines(chunk))
+            data = self.backend.ask(messages, answer_type, max_tokens=16 + 10 * len(chunk)).model_dump()
+            labels += [data[f"C{i}"] for i in range(1, len(chunk) + 1)]
+        return labels
 
     def run(self, article: Article) -> Report:
         prepared = prepare(article)
@@ -185,7 +190,6 @@ class Extractor:
             if policy["commitments"] == "code":
                 commitments += [(c, c.suggested) for c in cues]
             else:
-                cues = cues[:MAX_CANDIDATES]
                 commitments += [(c, s) for c, s in zip(cues, self.commitments(block, cues)) if s != "none"]
         participants = build_participants(prepared, chosen_people, added_names)
         return self._report(prepared, facts, participants, chosen_orgs, commitments, len(windows))

@@ -8,6 +8,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from summarizer.clean import clean_text
+
 
 def _pct(value: Any) -> str:
     return "—" if value is None else f"{value:.2f}"
@@ -40,15 +42,22 @@ def print_run(run: dict[str, Any], console: Console) -> None:
     )
 
 
+def _short(text: str, limit: int = 24) -> str:
+    """Quotes are long (and gold quotes carry pinyin noise): a clean start identifies them."""
+    text = clean_text(text)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def print_diff(changes: list[dict[str, Any]], console: Console) -> None:
     if not changes:
         console.print("no differences")
         return
     table = Table(title="changes from run A to run B")
     for column in ("article", "field", "lost (missed now)", "gained", "new false", "false fixed"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for change in changes:
-        table.add_row(change["id"], change["field"], *("\n".join(change[k]) for k in ("lost", "gained", "new_wrong", "fixed_wrong")))
+        cells = ("\n".join(_short(item) for item in change[k]) for k in ("lost", "gained", "new_wrong", "fixed_wrong"))
+        table.add_row(change["id"], change["field"], *cells)
     console.print(table)
 
 
