@@ -139,15 +139,16 @@ def eval_run(
         return
     from summarizer.config import BackendOptions, make_backend
     from summarizer.errors import RegressionDetected
-    from summarizer.evals.run import load_run, regressions, run_eval, save_run
+    from summarizer.evals.run import load_gold, load_run, regressions, run_eval, save_run
     from summarizer.evals.view import print_run, run_html
     from summarizer.prompt import load_prompts
 
     try:
+        gold_items = load_gold(gold)
         prompts = load_prompts(prompt)
         llm = make_backend(BackendOptions(backend, model, base_url, mode, use_cache=not no_cache))
         with console.status("evaluating…") as status:
-            result = run_eval(gold, llm, prompts, progress=lambda i: status.update(f"evaluating {i}…"))
+            result = run_eval(gold_items, gold, llm, prompts, progress=lambda i: status.update(f"evaluating {i}…"))
         path = save_run(result, runs)
         data = load_run(path)
         print_run(data, out)

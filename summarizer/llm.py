@@ -204,6 +204,7 @@ class LocalBackend(Backend):
     def __post_init__(self) -> None:
         self.model_path = model_store.resolve(self.model_path)
         self._llama: Any = None
+        self._vocab: Any = None
 
     @property
     def identity(self) -> str:
@@ -227,7 +228,14 @@ class LocalBackend(Backend):
         return self._llama
 
     def count_tokens(self, text: str) -> int:
-        return len(self.llama.tokenize(text.encode("utf-8"), add_bos=False))
+        """Exact token count; loads only the vocabulary unless the model is already loaded."""
+        if self._llama is None and self._vocab is None:
+            from llama_cpp import Llama
+
+            with _native_stderr_silenced():
+                self._vocab = Llama(model_path=str(self.model_path), vocab_only=True, verbose=False)
+        tokenizer = self._llama or self._vocab
+        return len(tokenizer.tokenize(text.encode("utf-8"), add_bos=False))
 
     def _create(self, **kwargs: Any) -> Any:
         kwargs.pop("model", None)

@@ -72,6 +72,9 @@ def prepare(article: Article) -> Prepared:
 def plan_windows(sentences: list[Sentence], backend: Backend) -> list[list[Sentence]]:
     """Split sentences into windows that fit the model's context, overlapping a little."""
     budget = backend.context_tokens - TASK_RESERVE
+    # A character is at most about one token: short articles need no tokenizer (nor a model load).
+    if sum(len(s.text) + 6 for s in sentences) <= budget:
+        return [sentences]
     sizes = [backend.count_tokens(to_simplified(s.text)) + 4 for s in sentences]
     if sum(sizes) <= budget:
         return [sentences]

@@ -15,7 +15,7 @@ from pathlib import Path
 from statistics import median
 from typing import Any, Callable
 
-from summarizer.article import decode, from_text
+from summarizer.article import Article, decode, from_text
 from summarizer.errors import ConfigError, SummarizerError
 from summarizer.evals.score import ArticleScore, aggregate, score_article
 from summarizer.llm import Backend
@@ -51,7 +51,7 @@ def load_gold(directory: Path) -> list[dict[str, Any]]:
     return sorted(gold, key=lambda g: str(g["id"]))
 
 
-def article_of(gold: dict[str, Any]):  # type: ignore[no-untyped-def]
+def article_of(gold: dict[str, Any]) -> Article:
     """The article as the summarizer gets it: from the raw ``file`` when given, else ``text``."""
     raw_file = gold.get("file")
     if raw_file:
@@ -100,10 +100,10 @@ def _empty_prediction() -> dict[str, Any]:
 
 
 def run_eval(
-    gold_dir: Path, backend: Backend, prompts: PromptSet, progress: Callable[[str], None] | None = None
+    gold_items: list[dict[str, Any]], gold_dir: Path, backend: Backend, prompts: PromptSet,
+    progress: Callable[[str], None] | None = None,
 ) -> EvalRun:
     """Summarize and score every golden article; failures count as invalid, never abort the run."""
-    gold_items = load_gold(gold_dir)
     articles: list[ArticleRun] = []
     scores: list[ArticleScore] = []
     for gold in gold_items:

@@ -18,7 +18,10 @@ def _pct(value: Any) -> str:
 def print_run(run: dict[str, Any], console: Console) -> None:
     table = Table(title=f"eval · prompt {run['prompt_version']} · {run['backend']} · {run['model']}")
     for column in ("article", "people P/R", "orgs P/R", "commit P/R", "date", "kind", "loc", "leaks", "ground", "s", "calls"):
-        table.add_column(column, justify="right" if column != "article" else "left")
+        if column == "article":
+            table.add_column(column, no_wrap=True)
+        else:
+            table.add_column(column, justify="right", overflow="fold")
     for article in run["articles"]:
         score = article["score"]
         table.add_row(
