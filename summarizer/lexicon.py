@@ -113,6 +113,7 @@ PARENT_BODY_SUFFIXES = ("工商联", "街道", "政府", "区委", "市委", "�
 ABSENCE_CUES = (
     "未能出席", "未能到会", "未能参加", "未出席", "请假", "因故", "因病", "因公", "缺席", "发来贺信",
     "书面致辞", "已故", "生前", "逝世", "去世", "辞世", "曾说", "曾经说", "曾指出", "曾表示", "当年", "引用",
+    "传达",
 )
 # A one-character given name is not one of these title prefixes (由总召集人 is no name).
 NOT_GIVEN_NAME_CHARS = set("总副常原前老各的了是在和与及以到等也都就立员")
