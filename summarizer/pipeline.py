@@ -382,18 +382,19 @@ def _actor(prepared: Prepared, cue: CueSentence, participants: list[Participant]
     person = first_before([p.name for p in participants], body, cue_at)
     if person:
         return person
+    group = re.search(r"双方|各方|多方|与会[^，,。]{0,6}?代表|各[^，,。]{1,8}?代表", body[:cue_at])
+    if group:
+        return prepared.article.text[sentence.start + group.start() : sentence.start + group.end()]
+    org_names = [o.name for o in orgs]
+    subject = first_before(org_names, body, 3)  # an organization opening the sentence is its subject
+    if subject:
+        return subject
     for earlier in reversed([s for s in prepared.sentences if s.id < sentence.id][-2:]):
         text = folded[earlier.start : earlier.end]
         for participant in participants:
             if re.search(re.escape(fold(participant.name)) + f"[^，。；]{{0,6}}(?:{_SPEECH})", text):
                 return participant.name
-    organization = first_before([o.name for o in orgs], body, cue_at)
-    if organization:
-        return organization
-    group = re.match(r"^[^，。]{0,12}?(双方|各方|多方|与会[^，。]{0,6}|各[^，。]{1,8}代表)", body)
-    if group:
-        return prepared.article.text[sentence.start + group.start(1) : sentence.start + group.end(1)]
-    return "未注明"
+    return first_before(org_names, body, cue_at) or "未注明"
 
 
 def build_commitment(
