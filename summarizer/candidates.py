@@ -227,11 +227,16 @@ _ORG_LEAD = re.compile(
 )
 
 
+_EVENT_AFTER = r"^[\u3400-\u9fff]{0,6}?(?:座谈会|交流会|碰头会|工作会|联席会|大会|年会|论坛|峰会|推介会|对接会|恳谈会)"
+
+
 def find_organizations(folded: str, text: str, sentences: list[Sentence], people: list[PersonCandidate]) -> list[OrgCandidate]:
     """Names ending in an organization suffix, extended left to a delimiter."""
     suffix_re = "|".join(sorted(lexicon.ORG_SUFFIXES, key=len, reverse=True))
     person_spans = [(p.start, p.end) for p in people]
     found: dict[str, OrgCandidate] = {}
+    standalone: set[str] = set()
+    named_events: set[str] = set()
     for match in re.finditer(suffix_re, folded):
         end = match.end()
         following = folded[end : end + 1]
@@ -259,11 +264,17 @@ def find_organizations(folded: str, text: str, sentences: list[Sentence], people
             continue
         if not all(_is_han(c) or c.isalnum() or c in "()（）·" for c in name_folded):
             continue
+        if re.match(_EVENT_AFTER, folded[end : end + 12]):
+            named_events.add(name_folded)
+        else:
+            standalone.add(name_folded)
         candidate = found.setdefault(name_folded, OrgCandidate(text[start:end], start, end))
         sentence = sentence_at(sentences, start)
         if sentence and sentence.id not in candidate.mentions:
             candidate.mentions.append(sentence.id)
-    return _merge_nested(sorted(found.values(), key=lambda o: o.start), folded)
+    # A name seen only inside an event's name (X行业协会工作交流会) describes the event.
+    kept = [o for key, o in found.items() if key in standalone or key not in named_events]
+    return _merge_nested(sorted(kept, key=lambda o: o.start), folded)
 
 
 def _specific_org(name: str, suffix: str) -> bool:
