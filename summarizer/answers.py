@@ -39,6 +39,10 @@ class FactsAnswer(BaseModel):
         return value.strip()
 
 
+class TranslationAnswer(BaseModel):
+    english: str = Field(max_length=500)
+
+
 def check_missed_names(names: list[str], info: ValidationInfo) -> list[str]:
     """Names the model adds must be bare names that occur in the article and are no byline."""
     context = info.context or {}

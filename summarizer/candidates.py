@@ -227,7 +227,7 @@ _ORG_LEAD = re.compile(
 )
 
 
-_EVENT_AFTER = r"^[\u3400-\u9fff]{0,6}?(?:座谈会|交流会|碰头会|工作会|联席会|大会|年会|论坛|峰会|推介会|对接会|恳谈会)"
+_EVENT_AFTER = r"^(?!主办|承办|召开|举办|举行|组织|牵头|联合|共同)(?:(?!的)[\u3400-\u9fff]){0,6}?(?:座谈会|交流会|碰头会|工作会|联席会|大会|年会|论坛|峰会|推介会|对接会|恳谈会)"
 
 
 def find_organizations(folded: str, text: str, sentences: list[Sentence], people: list[PersonCandidate]) -> list[OrgCandidate]:

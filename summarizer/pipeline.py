@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer import lexicon
-from summarizer.answers import ORG_LABELS, PERSON_LABELS, STRENGTH_LABELS, FactsAnswer, labels_answer
+from summarizer.answers import ORG_LABELS, PERSON_LABELS, STRENGTH_LABELS, FactsAnswer, TranslationAnswer, labels_answer
 from summarizer.article import Article
 from summarizer.candidates import (
     CueSentence,
@@ -123,9 +123,12 @@ class Extractor:
         self.language = language
 
     def facts(self, block: str, prepared: Prepared) -> FactsAnswer:
-        language = "英文（English）" if self.language == "en" else "中文"
-        messages = self.prompts.messages(block, "facts", language=language)
-        return self.backend.ask(messages, FactsAnswer, {"folded": prepared.grounder.folded}, max_tokens=260)
+        messages = self.prompts.messages(block, "facts", language="中文")
+        facts = self.backend.ask(messages, FactsAnswer, {"folded": prepared.grounder.folded}, max_tokens=260)
+        if self.language == "en" and facts.summary:
+            english = self.backend.ask(self.prompts.translation_messages(facts.summary), TranslationAnswer, max_tokens=300)
+            facts = facts.model_copy(update={"summary": english.english})
+        return facts
 
     def people(self, block: str, prepared: Prepared, people: list[PersonCandidate]) -> tuple[list[str], list[str]]:
         answer_type = labels_answer("People", "P", len(people), PERSON_LABELS, missed=True)

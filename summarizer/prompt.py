@@ -16,7 +16,7 @@ from summarizer.sentences import Sentence
 from summarizer.normalize import to_simplified
 
 DEFAULT_VERSION = "v3"
-PASSES = ("facts", "people", "organizations", "commitments")
+PASSES = ("facts", "people", "organizations", "commitments", "translate")
 
 
 # How a pass's answer is used; a prompt set may change these in its [policy] table.
@@ -33,6 +33,10 @@ class PromptSet:
     system: str
     tasks: dict[str, str]
     policy: dict[str, str]
+
+    def translation_messages(self, summary: str) -> list[dict[str, str]]:
+        """A task on its own, without the article: turning the summary into English."""
+        return [{"role": "user", "content": Template(self.tasks["translate"]).substitute(summary=summary)}]
 
     def messages(self, article_block: str, task: str, **values: str) -> list[dict[str, str]]:
         body = Template(self.tasks[task]).substitute(values)

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from fake_openai import FakeOpenAI, closed_port
-from test_openai_backend import ARTICLE, SECRET, MeetingModel
+from test_openai_backend import ARTICLE, SECRET, SUMMARY, MeetingModel
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -137,8 +137,9 @@ def test_english_summary_adds_pinyin(tmp_path: Path, article: Path) -> None:
     with FakeOpenAI(MeetingModel()) as server:
         args, env = remote(server)
         result = cli("summarize", str(article), *args, "--lang", "en", "--format", "json", home=tmp_path, env=env)
-        facts_request = next(r for r in server.requests if "is_meeting" in json.dumps(r.get("response_format", {})))
+        translation = [r for r in server.requests if "english" in json.dumps(r.get("response_format", {}))]
     assert result.returncode == 0, result.stderr
-    assert "英文" in facts_request["messages"][-1]["content"]
+    assert len(translation) == 1 and SUMMARY in translation[0]["messages"][-1]["content"]
+    assert json.loads(result.stdout)["summary"] == "The association held a members' symposium."
     pinyin = {p["name"]: p["pinyin"] for p in json.loads(result.stdout)["participants"]}
     assert pinyin["陈潮晖"] == "Chen Chaohui"

@@ -64,6 +64,8 @@ def pass_of(request: dict[str, Any]) -> str:
         return "organizations"
     if any(re.fullmatch(r"C\d+", k) for k in properties):
         return "commitments"
+    if "english" in properties:
+        return "translate"
     raise AssertionError(f"unknown pass: {sorted(properties)}")
 
 
@@ -103,6 +105,8 @@ class MeetingModel:
             answer["missed"] = self.missed
         elif kind == "organizations":
             answer = {key: ORG_LABELS.get(name, "错误") for key, name in candidates(request, "O")}
+        elif kind == "translate":
+            answer = {"english": "The association held a members' symposium."}
         else:
             answer = {key: "planned" if "将" in text else "none" for key, text in candidates(request, "C")}
         return json.dumps(answer, ensure_ascii=False)
