@@ -15,6 +15,8 @@ from summarizer.sentences import Sentence, sentence_at
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _TITLE_RE = "|".join(sorted(lexicon.TITLES, key=len, reverse=True))
 _CUE_RE = "|".join(sorted(lexicon.PERSON_CUES, key=len, reverse=True))
+# Folded text has ASCII commas and semicolons (NFKC), so both forms are listed.
+CLAUSE_ENDS = "，,。；;！!？?\n"
 _DELIMS = "，。、；：,;:！？!?（）()“”\"‘’「」【】《》 \n"
 
 
@@ -63,7 +65,7 @@ def _name_at(folded: str, at: int) -> int:
     second_starts_word = given == 2 and bool(re.match(_CUE_RE, rest[1:]) or re.match(_TITLE_RE, rest[1:]))
     for length in (2, 1) if given == 2 else (1,):
         after = rest[length:]
-        if length == 2 and second_starts_word:
+        if length == 2 and (second_starts_word or rest[1] in lexicon.NOT_GIVEN_NAME_CHARS):
             continue
         if not after or after[0] in _DELIMS or re.match(_TITLE_RE, after) or re.match(_CUE_RE, after):
             return surname + length
@@ -198,9 +200,10 @@ def _absent(folded: str, person: PersonCandidate) -> bool:
     """The clause naming the person says they were absent, deceased or quoted from elsewhere."""
     key = folded[person.start : person.end]
     for match in re.finditer(re.escape(key), folded):
-        left = max(folded.rfind(d, 0, match.start()) for d in "，。；！？\n") + 1
-        right = min((i for i in (folded.find(d, match.end()) for d in "，。；！？\n") if i >= 0), default=len(folded))
-        if any(cue in folded[left:right] for cue in lexicon.ABSENCE_CUES):
+        left = max(folded.rfind(d, 0, match.start()) for d in CLAUSE_ENDS) + 1
+        right = min((i for i in (folded.find(d, match.end()) for d in CLAUSE_ENDS) if i >= 0), default=len(folded))
+        before, after = folded[left : match.start()], folded[match.end() : right]
+        if any(cue in before for cue in lexicon.ABSENCE_CUES_BEFORE) or any(cue in after for cue in lexicon.ABSENCE_CUES_AFTER):
             return True
     return False
 
@@ -221,7 +224,7 @@ def _drop_shadowed(people: list[PersonCandidate], folded: str) -> list[PersonCan
 
 
 _ORG_LEAD = re.compile(
-    r"^.*(?:\d+家|\d+年|[日午]|今日|当天|首次|召开|举办|举行|主办|承办|拜访了?|走进|来到|参观了?|"
+    r"^.*(?:\d+家|\d+年|[日午]|今日|当天|首次|召开|举办|举行|主办|承办|拜访了?|到访|访问|走进|来到|参观了?|"
     r"考察了?|齐聚|希望|表示|结合|包括|打造|启动|产生|感谢|帮助|对接|招引|"
     r"目前|接下来|我们|凝聚|充分|非常|使|让|还|也|均|都|即|更)"
 )

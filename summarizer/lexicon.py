@@ -57,7 +57,8 @@ ORG_SUFFIXES = (
     "省委", "政府", "统战部", "宣传部", "组织部", "局", "厅", "署", "办公室", "中心", "研究院",
     "研究所", "学院", "大学", "集团", "有限公司", "股份公司", "公司", "银行", "医院", "街道",
     "协进会", "总会", "学会", "共同体", "俱乐部", "委", "妇女联合会", "妇联", "人大常委会", "政协",
-    "海关", "律师事务所", "事务所", "合作社",
+    "海关", "律师事务所", "事务所", "合作社", "同业公会", "公会", "贸促会", "侨联", "台联", "工会", "团委",
+    "青联", "科协", "文联",
 )
 # Characters that stop an organization name when extending it to the left.
 ORG_LEFT_STOPS = set("，。、；：“”‘’「」『』《》（）()【】[]！？!?,;: \n的与和及由在赴向对把将被从是了为到至于以并或等就率跟同")
@@ -67,7 +68,7 @@ ORG_GENERIC_HEADS = ("各", "相关", "其他", "其它", "该", "本", "兄弟"
 # Regular expressions over Simplified text; noun uses (工作计划, 意见建议, 有意义) are excluded.
 COMMITMENT_CUES = {
     "agreed": (
-        r"签署|签订|(?<!集中)签约(?!仪式|环节|项目|活动)|达成[^，。；]{0,12}(?:共识|协议)|一致同意|合作协议|框架协议|备忘录|结对(?!子)",
+        r"签署|签订|(?<!集中)签约(?!仪式|环节|项目|活动)|达成[^，,。；;]{0,12}(?:共识|协议)|一致同意|合作协议|框架协议|备忘录|结对(?!子)",
     ),
     "proposed": (
         r"(?<![意见的点条出])建议(?!书)|提议|倡议|呼吁|希望(?=各|大家|行业|企业|全体|广大|政府|部门|你们|商协会|协会|商会|工商联)|[一二三四五六]是要|要(?=不断|进一步|切实|积极|充分|主动)",
@@ -100,23 +101,26 @@ NOT_NAMES = {
     "向前", "东方", "时间", "于是", "方式", "同时", "万家", "石化", "江山", "海外", "胡同", "宁静",
     "公司", "公开", "公共", "向大", "向各", "向与", "向全", "大家", "关于", "高质", "高端", "金额",
     "龙头", "黄金", "安排", "成功", "成为", "成果", "明确", "平台", "和谐", "全面", "时代", "应对",
+    "成立", "成员", "万元",
 }
 # A given name does not end in a character that ends place and organization names.
 NOT_NAME_LAST_CHARS = set("区市县省镇乡村街委组部局会司厂院校所处科队团党间")
 # Words that end in 局 or 委 without being organizations.
 ORG_FALSE_ENDINGS = {
     "布局", "格局", "新局", "大局", "全局", "结局", "开局", "时局", "当局", "残局", "出局", "签署", "部署",
+    "展厅", "大厅", "餐厅", "客厅", "会议厅", "展馆",
 }
 # Bodies whose name often runs on into one of their own departments (街道党工委, 工商联商协会…).
 PARENT_BODY_SUFFIXES = ("工商联", "街道", "政府", "区委", "市委", "县委", "省委", "办事处")
-# Words near a name that say the person did not take part (absent, deceased, quoted from elsewhere).
-ABSENCE_CUES = (
+# Words near a name that say the person did not take part. Some come before the name in
+# its clause (会议传达了X的讲话), others after it (X因病请假; X生前提出).
+ABSENCE_CUES_BEFORE = ("传达", "引用", "已故", "缅怀", "纪念", "当年")
+ABSENCE_CUES_AFTER = (
     "未能出席", "未能到会", "未能参加", "未出席", "请假", "因故", "因病", "因公", "缺席", "发来贺信",
-    "书面致辞", "已故", "生前", "逝世", "去世", "辞世", "曾说", "曾经说", "曾指出", "曾表示", "当年", "引用",
-    "传达",
+    "书面致辞", "逝世", "去世", "辞世", "生前", "曾说", "曾经说", "曾指出", "曾表示",
 )
 # A one-character given name is not one of these title prefixes (由总召集人 is no name).
-NOT_GIVEN_NAME_CHARS = set("总副常原前老各的了是在和与及以到等也都就立员")
+NOT_GIVEN_NAME_CHARS = set("总副常原前老各的了是在和与及以到等也都就")
 # Words that show a run of text is a sentence fragment, not an organization's name.
 ORG_FRAGMENT_WORDS = (
     "建议", "期待", "借助", "推动", "推进", "发挥", "表彰", "离不开", "通过", "实现", "提出", "回顾", "建立",

@@ -262,7 +262,7 @@ _ROLE_CUES = (
 
 def person_role(folded: str, key: str) -> str:
     for role, cues in _ROLE_CUES:
-        if re.search(re.escape(key) + r"[^，。；]{0,12}(?:" + "|".join(cues) + ")", folded):
+        if re.search(re.escape(key) + r"[^，,。；;]{0,12}(?:" + "|".join(cues) + ")", folded):
             return role
     return "attendee"
 
@@ -358,7 +358,7 @@ def build_meeting(prepared: Prepared, facts: FactsAnswer, orgs: list[OrgCandidat
     for org in orgs:
         key = re.escape(folded[org.start : org.end])
         lead = folded[: prepared.sentences[min(2, len(prepared.sentences) - 1)].end] if prepared.sentences else ""
-        if re.search(rf"由{key}|{key}(?:[^，。；]{{0,6}})(?:主办|承办|牵头|组织|召开|举办|举行)", lead):
+        if re.search(rf"由{key}|{key}(?:[^，,。；;]{{0,6}})(?:主办|承办|牵头|组织|召开|举办|举行)", lead):
             organizers.append(org.name)
     location = meeting_location(prepared)
     if location is None and facts.location:
@@ -395,7 +395,7 @@ def _actor(prepared: Prepared, cue: CueSentence, participants: list[Participant]
     for earlier in reversed([s for s in prepared.sentences if s.id < sentence.id][-2:]):
         text = folded[earlier.start : earlier.end]
         for participant in participants:
-            if re.search(re.escape(fold(participant.name)) + f"[^，。；]{{0,6}}(?:{_SPEECH})", text):
+            if re.search(re.escape(fold(participant.name)) + f"[^，,。；;]{{0,6}}(?:{_SPEECH})", text):
                 return participant.name
     return first_before(org_names, body, cue_at) or "未注明"
 
