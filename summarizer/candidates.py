@@ -277,7 +277,7 @@ def find_organizations(folded: str, text: str, sentences: list[Sentence], people
             candidate.mentions.append(sentence.id)
     # A name seen only inside an event's name (X行业协会工作交流会) describes the event.
     kept = [o for key, o in found.items() if key in standalone or key not in named_events]
-    return _merge_nested(sorted(kept, key=lambda o: o.start), folded)
+    return _merge_aliases(_merge_nested(sorted(kept, key=lambda o: o.start), folded), folded)
 
 
 def _specific_org(name: str, suffix: str) -> bool:
@@ -291,6 +291,30 @@ def _specific_org(name: str, suffix: str) -> bool:
     for word in sorted(lexicon.ORG_GENERIC_WORDS, key=len, reverse=True):
         head = head.replace(word, "")
     return len(head) >= 2 or suffix in ("工商联", "政协", "妇联")
+
+
+def _alias(key: str) -> str:
+    """A folded name with administrative level words removed and 工商联 unabbreviated, so that
+    深圳网商协会 / 深圳市网商协会 and 市工商联 / 临澜市工商业联合会 can be recognised as one body."""
+    return re.sub(r"[省市区县]", "", key.replace("工商业联合会", "工商联"))
+
+
+def _merge_aliases(orgs: list[OrgCandidate], folded: str) -> list[OrgCandidate]:
+    """Fold a later, shorter reference into the fuller name it abbreviates."""
+    keys = {id(o): _alias(folded[o.start : o.end]) for o in orgs}
+    keep: list[OrgCandidate] = []
+    for org in orgs:
+        alias = keys[id(org)]
+        fuller = [
+            o for o in orgs
+            if o is not org and o.end - o.start > org.end - org.start and keys[id(o)].endswith(alias) and len(alias) >= 3
+        ]
+        if fuller:
+            target = max(fuller, key=lambda o: o.end - o.start)
+            target.mentions = sorted(set(target.mentions) | set(org.mentions))
+            continue
+        keep.append(org)
+    return keep
 
 
 def _merge_nested(orgs: list[OrgCandidate], folded: str) -> list[OrgCandidate]:

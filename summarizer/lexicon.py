@@ -111,7 +111,7 @@ ORG_FALSE_ENDINGS = {
     "展厅", "大厅", "餐厅", "客厅", "会议厅", "展馆",
 }
 # Bodies whose name often runs on into one of their own departments (街道党工委, 工商联商协会…).
-PARENT_BODY_SUFFIXES = ("工商联", "街道", "政府", "区委", "市委", "县委", "省委", "办事处")
+PARENT_BODY_SUFFIXES = ("工商联", "街道", "政府", "办事处")
 # Words near a name that say the person did not take part. Some come before the name in
 # its clause (会议传达了X的讲话), others after it (X因病请假; X生前提出).
 ABSENCE_CUES_BEFORE = ("传达", "引用", "已故", "缅怀", "纪念", "当年")

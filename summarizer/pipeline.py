@@ -61,7 +61,7 @@ class Prepared:
 def prepare(article: Article) -> Prepared:
     grounder = Grounder(article)
     sentences = split_sentences(article.text, article.body_end)
-    folded = grounder.folded
+    folded = grounder.folded[: article.body_end]  # the footer holds bylines and sources, no participants
     byline = {fold(entry.name) for entry in article.byline}
     people = [p for p in find_people(folded, article.text, sentences) if fold(p.name) not in byline]
     organizations = find_organizations(folded, article.text, sentences, people)
