@@ -24,7 +24,7 @@ _NAME = r"[\u3400-\u9fff·]{2,6}"
 _LINE = re.compile(
     rf"^\s*(?:[◆■●|｜/【\[(（]?\s*(?:{_LABEL})\s*[】\]:：)）]?\s*[^\n◆■●|｜【]*)+\s*$"
 )
-# A parenthesised byline inside the body: (记者 刘晨 通讯员 李明)
+# A parenthesised byline inside the body: (记者 王小川 通讯员 赵一)
 _INLINE = re.compile(rf"[(（]\s*((?:{_LABEL})[^()（）\n]{{0,60}})[)）]")
 _ITEM = re.compile(rf"({_LABEL})\s*[】\]:：)）]?\s*((?:(?!{_LABEL})[^\n◆■●|｜【】\[\]])*)")
 _SPLIT = re.compile(r"[\s、，,/；;]+")

@@ -61,7 +61,7 @@ def _name_at(folded: str, at: int) -> int:
         return 0
     rest = folded[at + surname :]
     # Prefer the length after which a delimiter, title or cue follows.
-    # A second given character that starts a cue or title word (吴欢表示) is not part of the name.
+    # A second given character that starts a cue or title word (周平表示) is not part of the name.
     second_starts_word = given == 2 and bool(re.match(_CUE_RE, rest[1:]) or re.match(_TITLE_RE, rest[1:]))
     for length in (2, 1) if given == 2 else (1,):
         after = rest[length:]
@@ -138,14 +138,14 @@ def find_people(folded: str, text: str, sentences: list[Sentence]) -> list[Perso
             candidate.title, candidate.organization = _title_and_org(folded, text, start)
         candidate.evidence.add(how)
 
-    # 1. Title immediately before a name: 局长陈潮晖, 会长洪清华主持
+    # 1. Title immediately before a name: 局长张建国, 会长李文华主持
     for match in re.finditer(_TITLE_RE, folded):
         length = _name_at(folded, match.end())
         after = folded[match.end() + length : match.end() + length + 1]
         weak = match.group() in lexicon.WEAK_TITLES
         if length and (not weak or not after or after in _DELIMS or re.match(_CUE_RE, folded[match.end() + length :])):
             add(match.end(), length, "title-before")
-    # 2. Name immediately before a title or cue: 麦正辉会长, 吴欢表示
+    # 2. Name immediately before a title or cue: 王志远会长, 周平表示
     for at in range(len(folded)):
         if at and _is_han(folded[at - 1]) and folded[at - 1] not in "长记员席任理事监团员人家局会的了":
             # a name usually starts after a delimiter, an organization or a title
@@ -160,7 +160,7 @@ def find_people(folded: str, text: str, sentences: list[Sentence]) -> list[Perso
             add(at, length, "title-after", title_after.group())
         elif re.match(r"(?:表示|指出|强调|介绍|主持|致辞|讲话|发言|认为|提议|说|谈到|透露|率队|率团|带队|一行|同志|先生|女士)", after):
             add(at, length, "cue-after")
-    # 3. Lists: names that follow a found name with 、 (黄华强、吴跃达、叶维新参加)
+    # 3. Lists: names that follow a found name with 、 (赵一鸣、钱二宝、孙三立参加)
     for key in list(found):
         for match in re.finditer(re.escape(key), folded):
             at = match.end()
@@ -173,7 +173,7 @@ def find_people(folded: str, text: str, sentences: list[Sentence]) -> list[Perso
                     break
                 add(at + 1, length, "list")
                 at += 1 + length
-    # 4. Bare lists of three or more names (杨帆、邱文彬、宋雅琪当选为副会长).
+    # 4. Bare lists of three or more names (赵甲、钱乙丙、孙丁当选为副会长).
     for match in re.finditer(r"[\u3400-\u9fff]{2,4}(?:、[\u3400-\u9fff]{2,6}){2,40}", folded):
         items = [(m.start() + match.start(), m.group()) for m in re.finditer(r"[^、]+", match.group())]
         names = []

@@ -2,7 +2,7 @@
 
 Removes what script conversion and web scraping leave behind: pinyin annotations
 (``進(jìn)`` -> ``進``), HTML tags and entities, full-width and non-breaking spaces.
-Real parentheses (``(同鄉會)``, ``(記者 劉晨)``) are kept: a pinyin annotation is
+Real parentheses (``(商會)``, ``(記者 王小川)``) are kept: a pinyin annotation is
 lower-case Latin with a tone mark, directly after a Han character.
 """
 

@@ -102,7 +102,7 @@ def _surname_length(folded: str) -> int:
 
 
 def _han_name_pinyin(name: str) -> str:
-    """``Surname Givenname`` for one run of Han characters, e.g. 陳潮暉 -> Chen Chaohui."""
+    """``Surname Givenname`` for one run of Han characters, e.g. 張明華 -> Zhang Minghua."""
     folded = fold(name)
     cut = _surname_length(folded)
     surname, given = folded[:cut], folded[cut:]

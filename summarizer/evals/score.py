@@ -255,8 +255,8 @@ def score_participants(gold: Report, predicted: Report) -> FieldScore:
 def key_similarity(a: str, b: str) -> float:
     """Similarity of two name keys: SequenceMatcher ratio, raised for containment.
 
-    Containment covers the common short form of a name ("机器人产业协会" for
-    "东莞市机器人产业协会"), which the plain ratio can score low when the prefix is long.
+    Containment covers the common short form of a name ("模具行业协会" for
+    "广州市模具行业协会"), which the plain ratio can score low when the prefix is long.
     """
     if not a or not b:
         return 0.0
@@ -377,7 +377,7 @@ def _check_kind(gold: Any, predicted: Any) -> FieldCheck:
 
 
 def _check_location(gold: Any, predicted: Any) -> FieldCheck:
-    """Either key contains the other: "松山湖" and "东莞松山湖管委会" both name the place."""
+    """Either key contains the other: "天河区" and "广州市天河区政府" both name the place."""
     g, p = _blank_to_none(gold), _blank_to_none(predicted)
     if g is None or p is None:
         return FieldCheck(gold=g, predicted=p, correct=g is None and p is None)
