@@ -24,7 +24,7 @@ _TITLE_RE = re.compile("|".join(sorted(lexicon.TITLES, key=len, reverse=True)))
 class FactsAnswer(BaseModel):
     is_meeting: bool
     location: str | None = Field(None, max_length=30)
-    summary: str = Field(max_length=160)
+    summary: str = Field(max_length=120)
 
     @field_validator("location")
     @classmethod

@@ -165,8 +165,7 @@ class Extractor:
         prepared = prepare(article)
         windows = plan_windows(prepared.sentences, self.backend)
         facts = self.facts(article_block(windows[0]), prepared)
-        if facts.is_meeting and not has_meeting_evidence(prepared.grounder.folded[: article.body_end]):
-            facts = facts.model_copy(update={"is_meeting": False})
+        facts = facts.model_copy(update={"is_meeting": decide_meeting(facts.is_meeting, prepared)})
         if not facts.is_meeting:
             return self._report(prepared, facts, [], [], [], len(windows))
         chosen_people: list[PersonCandidate] = []
@@ -233,6 +232,17 @@ class Extractor:
                 completion_tokens=usage.completion_tokens, seconds=round(usage.seconds, 2), windows=windows,
             ),
         )
+
+
+def decide_meeting(model_says: bool, prepared: Prepared) -> bool:
+    """A meeting report needs an event in the text (someone attended, hosted, visited or
+    signed); when the headline or lead names a kind of meeting, the small model's "no" is
+    overruled, since a wrong "no" would empty the whole report."""
+    folded = prepared.grounder.folded
+    if not has_meeting_evidence(folded[: prepared.article.body_end]):
+        return False
+    head = fold(meeting_title(prepared) or "") + "".join(folded[s.start : s.end] for s in prepared.sentences[:3])
+    return model_says or find_kind(head) in lexicon.MEETING_KINDS
 
 
 STRONG_EVIDENCE = {"title-before", "cue-after"}

@@ -109,7 +109,14 @@ def test_validation_failing_after_retries(tmp_path: Path, article: Path) -> None
     assert_one_line_error(result, 12, "validation", "火星基地")
 
 
-def test_not_a_meeting_report(tmp_path: Path, article: Path) -> None:
+EARNINGS = """华川电气发布三季度报告 营收同比增长12%
+10月28日晚间，华川电气股份有限公司发布三季度报告。报告显示，前三季度公司实现营业收入18.6亿元，同比增长12.1%；归属于上市公司股东的净利润2.1亿元。
+公司表示，海外订单增长较快，毛利率较上年同期提升1.2个百分点。"""
+
+
+def test_not_a_meeting_report(tmp_path: Path) -> None:
+    article = tmp_path / "earnings.txt"
+    article.write_text(EARNINGS, encoding="utf-8")
     facts = {"is_meeting": False, "location": None, "summary": "一篇企业财报。"}
     with FakeOpenAI(MeetingModel(facts=[facts])) as server:
         args, env = remote(server)

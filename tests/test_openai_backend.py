@@ -190,7 +190,8 @@ def test_summarize_through_an_openai_endpoint(fake_openai: FakeOpenAI) -> None:
 
 def test_not_a_meeting_stops_after_the_facts_pass(fake_openai: FakeOpenAI) -> None:
     fake_openai.responder = MeetingModel(facts=[{"is_meeting": False, "location": None, "summary": "行业动态。"}])
-    report = run(fake_openai)
+    market = from_text("今年前三季度，全市外贸进出口总额同比增长8.2%，其中机电产品出口增长较快。海关数据显示，民营企业进出口占比超过六成。")
+    report = summarize(market, backend(fake_openai), load_prompts("v1"))
     assert passes(fake_openai) == ["facts"]
     assert not report.is_meeting_report
     assert report.participants == [] and report.commitments == []
@@ -447,3 +448,11 @@ def test_fake_server_stops_itself_after_its_lifetime() -> None:
     while server.running and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not server.running
+
+
+def test_a_no_from_the_model_is_overruled_when_the_lead_names_a_meeting(fake_openai: FakeOpenAI) -> None:
+    """A wrong "not a meeting" would empty the report; a 座谈会 in the lead outweighs it."""
+    fake_openai.responder = MeetingModel(facts=[{"is_meeting": False, "location": None, "summary": "会议。"}])
+    report = run(fake_openai)
+    assert report.is_meeting_report
+    assert {p.name for p in report.participants} == {"陈潮晖", "欧阳颜"}
