@@ -1,7 +1,9 @@
 """The data path: article -> sentences and candidates -> model passes -> grounded report.
 
-Code proposes (names, organizations, dates, cue sentences), the model decides (labels and
-a few short grounded strings), code builds every name, quote and span of the report.
+Code proposes (names, organizations, dates, cue sentences); the prompt set's policy says
+whether the model's labels or code's rules decide each list; the model always judges
+whether the text reports a meeting and writes the summary; code builds every name, quote
+and span of the report.
 An article longer than the model's window is read in overlapping windows of sentences.
 """
 
