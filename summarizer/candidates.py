@@ -15,6 +15,7 @@ from summarizer.sentences import Sentence, sentence_at
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _TITLE_RE = "|".join(sorted(lexicon.TITLES, key=len, reverse=True))
 _CUE_RE = "|".join(sorted(lexicon.PERSON_CUES, key=len, reverse=True))
+_STRONG_CUE_RE = "|".join(sorted(lexicon.STRONG_PERSON_CUES, key=len, reverse=True))
 # Folded text has ASCII commas and semicolons (NFKC), so both forms are listed.
 CLAUSE_ENDS = "，,。；;！!？?\n"
 _DELIMS = "，。、；：,;:！？!?（）()“”\"‘’「」【】《》 \n"
@@ -158,7 +159,7 @@ def find_people(folded: str, text: str, sentences: list[Sentence]) -> list[Perso
         title_after = re.match(_TITLE_RE, after)
         if title_after and title_after.group() not in lexicon.WEAK_TITLES:
             add(at, length, "title-after", title_after.group())
-        elif re.match(r"(?:表示|指出|强调|介绍|主持|致辞|讲话|发言|认为|提议|说|谈到|透露|率队|率团|带队|一行|同志|先生|女士)", after):
+        elif re.match(_STRONG_CUE_RE, after):
             add(at, length, "cue-after")
     # 3. Lists: names that follow a found name with 、 (赵一鸣、钱二宝、孙三立参加)
     for key in list(found):
@@ -193,7 +194,7 @@ def find_people(folded: str, text: str, sentences: list[Sentence]) -> list[Perso
     for person in people:
         if _absent(folded, person):
             person.evidence.add("absent")
-    return _drop_shadowed(people, folded)
+    return _drop_shadowed(people)
 
 
 def _absent(folded: str, person: PersonCandidate) -> bool:
@@ -208,7 +209,7 @@ def _absent(folded: str, person: PersonCandidate) -> bool:
     return False
 
 
-def _drop_shadowed(people: list[PersonCandidate], folded: str) -> list[PersonCandidate]:
+def _drop_shadowed(people: list[PersonCandidate]) -> list[PersonCandidate]:
     """Drop a candidate that is a prefix of a longer candidate seen at the same place."""
     keep = []
     for person in people:

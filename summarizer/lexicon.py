@@ -48,6 +48,11 @@ PERSON_CUES = (
     "分别", "一同", "共同", "也", "还", "则", "在", "详细", "首先", "随后", "连任", "当选",
     "围绕", "上台", "代为", "领奖", "发表", "作了", "宣布", "因", "曾", "专门", "提到", "以及",
 )
+# The cues that alone, without a title, show the word before them is a person's name.
+STRONG_PERSON_CUES = (
+    "表示", "指出", "强调", "介绍", "主持", "致辞", "讲话", "发言", "认为", "提议", "说", "谈到", "透露",
+    "率队", "率团", "带队", "一行", "同志", "先生", "女士",
+)
 # Characters that never end a two-character given name (they start the next word).
 NAME_STOP_CHARS = set("表指强介主致讲发认提建希说谈称出参率带一同先女等向对代作就为与和会接陪签宣回透告分共也还则在详首随连当是的了及以到都")
 

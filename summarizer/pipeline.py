@@ -179,7 +179,7 @@ class Extractor:
             block = article_block(window)
             people = [p for p in prepared.people if _in_window(p.mentions, window) and p not in chosen_people]
             if policy["people"] == "code":
-                chosen_people += [p for p in people if keep_person(p, "参与", "code")]
+                chosen_people += [p for p in people if keep_person(p, None, "code")]
             else:
                 people = people[:MAX_CANDIDATES]
                 labels, missed = self.people(block, prepared, people)
@@ -240,21 +240,19 @@ def decide_meeting(model_says: bool, prepared: Prepared) -> bool:
     """A meeting report needs an event in the text (someone attended, hosted, visited or
     signed); when the headline or lead names a kind of meeting, the small model's "no" is
     overruled, since a wrong "no" would empty the whole report."""
-    folded = prepared.grounder.folded
-    if not has_meeting_evidence(folded[: prepared.article.body_end]):
+    if not has_meeting_evidence(prepared.grounder.folded[: prepared.article.body_end]):
         return False
-    head = fold(meeting_title(prepared) or "") + "".join(folded[s.start : s.end] for s in prepared.sentences[:3])
-    return model_says or find_kind(head) in lexicon.MEETING_KINDS
+    return model_says or find_kind(meeting_head(prepared, meeting_title(prepared))) in lexicon.MEETING_KINDS
 
 
 STRONG_EVIDENCE = {"title-before", "cue-after"}
 
 
-def keep_person(person: PersonCandidate, label: str, policy: str) -> bool:
-    """Whether a candidate is a participant, given the model's label and the policy."""
+def keep_person(person: PersonCandidate, label: str | None, policy: str) -> bool:
+    """Whether a candidate is a participant, given the model's label (None when no pass ran)."""
     if "absent" in person.evidence:
         return False
-    if policy == "code_first" and person.evidence & STRONG_EVIDENCE:
+    if policy == "code" or (policy == "code_first" and person.evidence & STRONG_EVIDENCE):
         return True
     return label == "参与"
 
@@ -361,10 +359,16 @@ def meeting_location(prepared: Prepared) -> str | None:
     return None
 
 
+def meeting_head(prepared: Prepared, title: str | None) -> str:
+    """Folded title and first three sentences: where a report names its kind of meeting."""
+    folded = prepared.grounder.folded
+    return fold(title or "") + "".join(folded[s.start : s.end] for s in prepared.sentences[:3])
+
+
 def build_meeting(prepared: Prepared, facts: FactsAnswer, orgs: list[OrgCandidate]) -> Meeting:
     folded = prepared.grounder.folded
     title = meeting_title(prepared)
-    head = fold(title or "") + "".join(folded[s.start : s.end] for s in prepared.sentences[:3])
+    head = meeting_head(prepared, title)
     date = find_meeting_date(folded[: prepared.article.body_end], prepared.sentences)
     organizers = []
     for org in orgs:
