@@ -12,13 +12,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, StringConstraints, ValidationInfo, create_model, field_validator
 
-from summarizer import lexicon
+from summarizer.fields.words import people as person_words
 from summarizer.normalize import fold
 
 PERSON_LABELS = ("参与", "提及", "非人名")
 ORG_LABELS = ("参与", "提及", "错误")
 STRENGTH_LABELS = ("agreed", "planned", "intended", "proposed", "none")
-_TITLE_RE = re.compile("|".join(sorted(lexicon.TITLES, key=len, reverse=True)))
+_TITLE_RE = re.compile("|".join(sorted(person_words.TITLES, key=len, reverse=True)))
 
 
 class FactsAnswer(BaseModel):

@@ -119,10 +119,15 @@ def model_info(verify: bool = typer.Option(False, help="Check the SHA-256 (reads
         raise typer.Exit(8)
 
 
+DEFAULT_SPLITS = (Path("evals/golden"), Path("evals/real/dev"), Path("evals/real/test"))
+
+
 @eval_app.callback(invoke_without_command=True)
 def eval_run(
     ctx: typer.Context,
-    gold: Path = typer.Option(Path("evals/golden"), help="Directory of golden JSON files."),
+    gold: Optional[list[Path]] = typer.Option(
+        None, help="Directory of golden JSON files (repeatable); default: evals/golden, evals/real/dev, evals/real/test."
+    ),
     prompt: str = typer.Option(DEFAULT_VERSION, "--prompt", help="Prompt set version."),
     backend: Optional[str] = typer.Option(None, help="local (default) or openai."),
     model: Optional[str] = typer.Option(None, help="GGUF path (local) or model name (openai)."),
@@ -139,22 +144,28 @@ def eval_run(
         return
     from summarizer.config import BackendOptions, make_backend
     from summarizer.errors import RegressionDetected
-    from summarizer.evals.run import load_gold, load_run, regressions, run_eval, save_run
+    from summarizer.evals.run import load_gold, load_run, regressions, run_eval, save_runs, split_name, splits_of
     from summarizer.evals.view import print_run, run_html
     from summarizer.prompt import load_prompts
 
     try:
-        gold_items = load_gold(gold)
+        directories = gold or [d for d in DEFAULT_SPLITS if d.is_dir()]
+        sets = {split_name(directory): (directory, load_gold(directory)) for directory in directories}
         prompts = load_prompts(prompt)
         llm = make_backend(BackendOptions(backend, model, base_url, mode, use_cache=not no_cache))
+        results = {}
         with console.status("evaluating…") as status:
-            result = run_eval(gold_items, gold, llm, prompts, progress=lambda i: status.update(f"evaluating {i}…"))
-        path = save_run(result, runs)
+            for name, (directory, items) in sets.items():
+                results[name] = run_eval(
+                    items, directory, llm, prompts, progress=lambda i, name=name: status.update(f"evaluating {name}: {i}…")
+                )
+        path = save_runs(results, runs)
         data = load_run(path)
-        print_run(data, out)
+        for split_data in splits_of(data).values():
+            print_run(split_data, out)
         console.print(f"run saved to {path}")
         if html_path:
-            html_path.write_text(run_html(data), encoding="utf-8")
+            html_path.write_text("\n".join(run_html(r) for r in splits_of(data).values()), encoding="utf-8")
             console.print(f"HTML report: {html_path}")
         if baseline:
             lost = regressions(load_run(baseline), data, tolerance)

@@ -54,6 +54,16 @@ class Usage:
     completion_tokens: int = 0
     seconds: float = 0.0
 
+    def snapshot(self) -> Usage:
+        return Usage(self.calls, self.cached_calls, self.prompt_tokens, self.completion_tokens, self.seconds)
+
+    def since(self, before: Usage) -> Usage:
+        """What was used after ``before`` was taken: one article's share of a shared backend."""
+        return Usage(
+            self.calls - before.calls, self.cached_calls - before.cached_calls, self.prompt_tokens - before.prompt_tokens,
+            self.completion_tokens - before.completion_tokens, self.seconds - before.seconds,
+        )
+
 
 @dataclass
 class Backend:

@@ -14,7 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from summarizer import lexicon
+from summarizer.fields.words import people as person_words
 from summarizer.normalize import fold
 from summarizer.schema import Commitment, Participant, Report, RunStats
 
@@ -29,7 +29,7 @@ _SURNAME_READINGS = {
     "种": "chong", "秘": "bi", "召": "shao", "繁": "po", "员": "yun", "黑": "he",
     "尉迟": "yuchi", "万俟": "moqi", "单于": "chanyu",
 }
-_COMPOUND_SURNAMES = set(lexicon.COMPOUND_SURNAMES) | {"万俟", "单于"}
+_COMPOUND_SURNAMES = set(person_words.COMPOUND_SURNAMES) | {"万俟", "单于"}
 _NAME_SEPARATORS = "·•・‧."
 
 _LABELS = {

@@ -38,14 +38,15 @@ def test_eval_on_another_directory_with_baseline_and_diff(tmp_path: Path) -> Non
     assert calls_after_first == 2
     assert second.returncode == 0, second.stderr
     assert calls_after_second == calls_after_first, "an unchanged eval must be served from the cache"
-    run = json.loads(run_files[0].read_text(encoding="utf-8"))
+    run = json.loads(run_files[0].read_text(encoding="utf-8"))["splits"]["gold"]
     assert run["summary"]["articles"] == 2 and run["summary"]["schema_valid_rate"] == 1.0
     assert run["summary"]["participants"]["f1"] > 0.5
+    assert run["summary"]["commitment_actor_accuracy"] is not None
 
     worse = json.loads(run_files[0].read_text(encoding="utf-8"))
-    for article in worse["articles"]:
+    for article in worse["splits"]["gold"]["articles"]:
         article["score"]["participants"]["missed"] = ["某某某"]
-    worse["summary"]["participants"]["f1"] = 0.1
+    worse["splits"]["gold"]["summary"]["participants"]["f1"] = 0.1
     worse_path = tmp_path / "worse.json"
     worse_path.write_text(json.dumps(worse, ensure_ascii=False), encoding="utf-8")
     diff = cli("eval", "diff", str(run_files[0]), str(worse_path), home=tmp_path)
@@ -55,7 +56,7 @@ def test_eval_on_another_directory_with_baseline_and_diff(tmp_path: Path) -> Non
     assert gate.returncode == 0, "a better run passes a worse baseline"
     reverse_baseline = tmp_path / "better.json"
     better = json.loads(run_files[0].read_text(encoding="utf-8"))
-    better["summary"]["commitments"]["f1"] = 1.0
+    better["splits"]["gold"]["summary"]["commitments"]["f1"] = 1.0
     reverse_baseline.write_text(json.dumps(better), encoding="utf-8")
     failed = cli("eval", *args, "--baseline", str(reverse_baseline), home=tmp_path)
     assert failed.returncode == 14 and "commitments.f1" in failed.stderr

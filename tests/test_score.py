@@ -319,3 +319,53 @@ def test_aggregate_empty() -> None:
     assert result["participants"]["precision"] == 1.0
     assert result["participants"]["f1"] == 1.0
     assert result["date_accuracy"] is None
+
+
+# --------------------------------------------------------------------------- what users read
+
+
+def test_participant_title_and_organization_accuracy_over_matched_people() -> None:
+    gold = {"text": TEXT, "participants": [
+        {"name": "陳潮暉", "title": "局長", "organization": "松山湖產業發展局"},
+        {"name": "李明", "title": "會長", "organization": "東莞市機器人產業協會"},
+    ]}
+    predicted = {"participants": [
+        {"name": "陈潮晖", "title": "局长", "organization": "松山湖产业发展局"},  # both right, other script
+        {"name": "李明", "title": "副会长", "organization": "局长"},  # both wrong
+        {"name": "刘晨", "title": None, "organization": None},  # unmatched: not scored here
+    ]}
+    score = score_article(predicted, gold)
+    assert (score.participant_title.correct, score.participant_title.total) == (1, 2)
+    assert (score.participant_organization.correct, score.participant_organization.total) == (1, 2)
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "right"),
+    [
+        ("李明", "李明", True),
+        ("東莞市機器人產業協會", "东莞市机器人产业协会", True),
+        ("松山湖產業發展局; 東莞市機器人產業協會", "东莞市机器人产业协会；松山湖产业发展局", True),
+        ("松山湖產業發展局; 東莞市機器人產業協會", "松山湖产业发展局", True),  # half the parties named
+        ("李明", "陈潮晖", False),
+        ("李明", "未注明", False),
+        ("李明", "李明; 陈潮晖", False),  # a party that is not the actor
+        ("甲協會; 乙商會; 丙聯盟", "甲協會", False),
+    ],
+)
+def test_commitment_actor(gold: str, predicted: str, right: bool) -> None:
+    from summarizer.evals.score import actor_matches
+
+    assert actor_matches(gold, predicted) is right
+
+
+def test_actor_accuracy_and_organizers_in_the_aggregate() -> None:
+    evidence = "將共同舉辦機器人產業對接會"
+    gold = {"text": TEXT, "is_meeting_report": True, "meeting": {"organizers": ["松山湖產業發展局"]},
+            "commitments": [{"actor": "李明", "evidence": evidence, "strength": "planned"}]}
+    right = {"is_meeting_report": True, "meeting": {"organizers": ["松山湖产业发展局"]},
+             "commitments": [{"actor": "李明", "evidence": evidence, "strength": "planned"}]}
+    wrong = {"is_meeting_report": True, "meeting": {"organizers": []},
+             "commitments": [{"actor": "未注明", "evidence": evidence, "strength": "planned"}]}
+    summary = aggregate([score_article(right, gold), score_article(wrong, gold)])
+    assert summary["commitment_actor_accuracy"] == 0.5
+    assert summary["organizers"]["tp"] == 1 and summary["organizers"]["fn"] == 1

@@ -24,8 +24,8 @@ from summarizer.prompt import PromptSet
 
 # Headline metrics the regression gate watches, and how far each may fall.
 HEADLINE = (
-    "participants.f1", "organizations.f1", "commitments.f1", "date_accuracy",
-    "grounding_rate", "schema_valid_rate",
+    "participants.f1", "organizations.f1", "commitments.f1", "date_accuracy", "commitment_actor_accuracy",
+    "participant_organization_accuracy", "is_meeting_report_accuracy", "grounding_rate", "schema_valid_rate",
 )
 DEFAULT_TOLERANCE = 0.02
 
@@ -141,20 +141,41 @@ def run_eval(
     )
 
 
-def save_run(run: EvalRun, directory: Path) -> Path:
-    directory.mkdir(parents=True, exist_ok=True)
-    model = re.sub(r"[^A-Za-z0-9.]+", "-", run.model.split("#")[-1].split(":")[0])[:40].strip("-")
-    stamp = run.created[:19].replace(":", "").replace("-", "")
-    path = directory / f"{stamp}_{run.prompt_version}_{model}.json"
-    path.write_text(json.dumps(run.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return path
-
-
 def load_run(path: Path) -> dict[str, Any]:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:
         raise ConfigError(f"{path}: not a readable eval run ({error})") from None
+
+
+def split_name(gold_dir: Path) -> str:
+    """A golden directory's name in run files: its path under evals/ (golden, real/dev)."""
+    parts = gold_dir.resolve().parts
+    return "/".join(parts[parts.index("evals") + 1 :]) if "evals" in parts else gold_dir.name
+
+
+def splits_of(run: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The per-split runs of a run file (a file of one split is its own only split)."""
+    if "splits" in run:
+        return run["splits"]
+    return {split_name(Path(run.get("gold_dir", "golden"))): run}
+
+
+def save_runs(runs: dict[str, EvalRun], directory: Path) -> Path:
+    """One file for the runs of every split scored together."""
+    first = next(iter(runs.values()))
+    directory.mkdir(parents=True, exist_ok=True)
+    model = re.sub(r"[^A-Za-z0-9.]+", "-", first.model.split("#")[-1].split(":")[0])[:40].strip("-")
+    stamp = first.created[:19].replace(":", "").replace("-", "")
+    path = directory / f"{stamp}_{first.prompt_version}_{model}.json"
+    data = {
+        "created": first.created, "prompt_version": first.prompt_version, "backend": first.backend, "model": first.model,
+        "splits": {name: run.to_dict() for name, run in runs.items()},
+    }
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    temporary.replace(path)
+    return path
 
 
 def metric(summary: dict[str, Any], name: str) -> float | None:
@@ -165,24 +186,30 @@ def metric(summary: dict[str, Any], name: str) -> float | None:
 
 
 def regressions(baseline: dict[str, Any], current: dict[str, Any], tolerance: float) -> list[str]:
-    """Headline metrics that fell by more than ``tolerance`` (absolute)."""
+    """Headline metrics that fell by more than ``tolerance`` (absolute), split by split."""
     lost = []
-    for name in HEADLINE:
-        before, after = metric(baseline["summary"], name), metric(current["summary"], name)
-        if before is not None and after is not None and after < before - tolerance:
-            lost.append(f"{name}: {before:.3f} -> {after:.3f}")
+    before_splits = splits_of(baseline)
+    for split, run in splits_of(current).items():
+        if split not in before_splits:
+            continue
+        for name in HEADLINE:
+            before, after = metric(before_splits[split]["summary"], name), metric(run["summary"], name)
+            if before is not None and after is not None and after < before - tolerance:
+                lost.append(f"{split} {name}: {before:.3f} -> {after:.3f}")
     return lost
 
 
 def diff_runs(a: dict[str, Any], b: dict[str, Any]) -> list[dict[str, Any]]:
     """Per article and field, what run ``b`` gained and lost against run ``a``."""
-    by_id = {article["id"]: article for article in a["articles"]}
+    by_id = {article["id"]: article for run in splits_of(a).values() for article in run["articles"]}
     changes = []
-    for article in b["articles"]:
+    for article in (article for run in splits_of(b).values() for article in run["articles"]):
         old = by_id.get(article["id"])
         if old is None:
             continue
-        for field_name in ("participants", "organizations", "commitments"):
+        for field_name in ("participants", "organizations", "commitments", "organizers"):
+            if field_name not in old["score"] or field_name not in article["score"]:
+                continue
             old_missed = set(old["score"][field_name]["missed"])
             new_missed = set(article["score"][field_name]["missed"])
             old_added = set(old["score"][field_name]["added"])

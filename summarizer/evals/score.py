@@ -15,6 +15,7 @@ a prediction for the order in which pairs happen to be considered.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+import re
 from difflib import SequenceMatcher
 from typing import Any, Callable, Iterable
 
@@ -81,6 +82,7 @@ class CommitmentScore(FieldScore):
 
     strength_correct: int = 0
     strength_total: int = 0
+    pairs: list[tuple[Any, Any]] = field(default_factory=list, repr=False)
 
     @property
     def strength_accuracy(self) -> float | None:
@@ -90,7 +92,31 @@ class CommitmentScore(FieldScore):
         return self.strength_correct / self.strength_total
 
     def to_dict(self) -> dict[str, Any]:
-        return {**super().to_dict(), "strength_accuracy": self.strength_accuracy}
+        data = {**super().to_dict(), "strength_accuracy": self.strength_accuracy}
+        data.pop("pairs", None)
+        return data
+
+
+@dataclass
+class AttributeScore:
+    """How often an attribute of matched pairs is right (title, organization, actor)."""
+
+    correct: int = 0
+    total: int = 0
+    wrong: list[str] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.correct / self.total if self.total else None
+
+    def add(self, right: bool, detail: str) -> None:
+        self.total += 1
+        self.correct += right
+        if not right:
+            self.wrong.append(detail)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"correct": self.correct, "total": self.total, "accuracy": self.accuracy, "wrong": list(self.wrong)}
 
 
 @dataclass
@@ -115,6 +141,10 @@ class ArticleScore:
     participants: FieldScore
     organizations: FieldScore
     commitments: CommitmentScore
+    organizers: FieldScore = field(default_factory=FieldScore)
+    participant_title: AttributeScore = field(default_factory=AttributeScore)
+    participant_organization: AttributeScore = field(default_factory=AttributeScore)
+    commitment_actor: AttributeScore = field(default_factory=AttributeScore)
     byline_leaks: int = 0
     leaked_names: list[str] = field(default_factory=list)
     grounded: int = 0
@@ -136,6 +166,10 @@ class ArticleScore:
             "participants": self.participants.to_dict(),
             "organizations": self.organizations.to_dict(),
             "commitments": self.commitments.to_dict(),
+            "organizers": self.organizers.to_dict(),
+            "participant_title": self.participant_title.to_dict(),
+            "participant_organization": self.participant_organization.to_dict(),
+            "commitment_actor": self.commitment_actor.to_dict(),
             "byline_leaks": self.byline_leaks,
             "leaked_names": list(self.leaked_names),
             "grounded": self.grounded,
@@ -249,6 +283,44 @@ def score_participants(gold: Report, predicted: Report) -> FieldScore:
     return _field_score(gold_names, pred_names, pairs, FieldScore())
 
 
+def _participant_pairs(gold: Report, predicted: Report) -> list[tuple[Any, Any]]:
+    gold_items, pred_items = _items(gold, "participants"), _items(predicted, "participants")
+    gold_keys = [_key(_attribute(p, "name")) for p in gold_items]
+    pred_keys = [_key(_attribute(p, "name")) for p in pred_items]
+    same = _pair_matrix(gold_keys, pred_keys, lambda g, p: float(bool(g) and g == p))
+    return [(gold_items[i], pred_items[j]) for i, j in assign(same, same > 0)]
+
+
+def title_matches(gold: Any, predicted: Any) -> bool:
+    """Same title after folding; a longer form containing the other counts when the
+    shorter has 3+ characters (常务副会长 / 副会长 differ, 党组书记 / 党组书记、主席 agree)."""
+    g, p = _key(gold), _key(predicted)
+    if not g or not p:
+        return not g and not p
+    shorter, longer = sorted((g, p), key=len)
+    return g == p or (len(shorter) >= 3 and shorter in longer)
+
+
+def organization_matches(gold: Any, predicted: Any) -> bool:
+    """The same organization (as organizations are matched), or both absent."""
+    g, p = _key(gold), _key(predicted)
+    if not g or not p:
+        return not g and not p
+    return key_similarity(g, p) >= ORG_THRESHOLD or (min(len(g), len(p)) >= 2 and (g in p or p in g))
+
+
+def score_participant_attributes(gold: Report, predicted: Report) -> tuple[AttributeScore, AttributeScore]:
+    """Title and organization accuracy over the matched participants."""
+    titles, orgs = AttributeScore(), AttributeScore()
+    for g, p in _participant_pairs(gold, predicted):
+        name = _attribute(g, "name")
+        gt, pt = _blank_to_none(_attribute(g, "title")), _blank_to_none(_attribute(p, "title"))
+        go, po = _blank_to_none(_attribute(g, "organization")), _blank_to_none(_attribute(p, "organization"))
+        titles.add(title_matches(gt, pt), f"{name}: {gt} / {pt}")
+        orgs.add(organization_matches(go, po), f"{name}: {go} / {po}")
+    return titles, orgs
+
+
 # --------------------------------------------------------------------------- organizations
 
 
@@ -356,7 +428,44 @@ def score_commitments(gold: Report, predicted: Report) -> CommitmentScore:
     score.strength_correct = sum(
         1 for i, j in pairs if _strength(gold_items[i]) == _strength(pred_items[j])
     )
+    score.pairs = [(gold_items[i], pred_items[j]) for i, j in pairs]
     return score
+
+
+def _actor_parts(actor: Any) -> list[str]:
+    return [part for part in (_key(p) for p in re.split(r"[;；、/]|和|与", _text(actor))) if part]
+
+
+def actor_matches(gold: Any, predicted: Any) -> bool:
+    """The actors name the same parties: every predicted party is one of the gold
+    parties, and at least half of the gold parties are named (a person's name or an
+    organization, matched as organizations are; a name inside a longer form counts)."""
+    gold_parts, pred_parts = _actor_parts(gold), _actor_parts(predicted)
+    if not gold_parts or not pred_parts:
+        return not gold_parts and not pred_parts
+
+    def same(a: str, b: str) -> bool:
+        shorter, longer = sorted((a, b), key=len)
+        return a == b or key_similarity(a, b) >= ORG_THRESHOLD or (len(shorter) >= 2 and shorter in longer)
+
+    named = sum(any(same(g, p) for p in pred_parts) for g in gold_parts)
+    return all(any(same(g, p) for g in gold_parts) for p in pred_parts) and named * 2 >= len(gold_parts)
+
+
+def score_commitment_actors(commitments: CommitmentScore) -> AttributeScore:
+    actors = AttributeScore()
+    for g, p in commitments.pairs:
+        ga, pa = _attribute(g, "actor"), _attribute(p, "actor")
+        actors.add(actor_matches(ga, pa), f"{_attribute(g, 'evidence')[:20]}…: {ga} / {pa}")
+    return actors
+
+
+def score_organizers(gold: Report, predicted: Report) -> FieldScore:
+    gold_names = [_text(n) for n in _meeting(gold).get("organizers") or []]
+    pred_names = [_text(n) for n in _meeting(predicted).get("organizers") or []]
+    similarity = _pair_matrix([_key(n) for n in gold_names], [_key(n) for n in pred_names], key_similarity)
+    pairs = assign(similarity, similarity >= ORG_THRESHOLD)
+    return _field_score(gold_names, pred_names, pairs, FieldScore())
 
 
 # --------------------------------------------------------------------------- meeting fields
@@ -431,6 +540,8 @@ def score_article(predicted: Report, gold: Report) -> ArticleScore:
     gold_meeting, pred_meeting = _meeting(gold), _meeting(predicted)
     leaks = _byline_leaks(gold, predicted)
     total, ungrounded = _ungrounded(gold, predicted)
+    commitments = score_commitments(gold, predicted)
+    titles, orgs = score_participant_attributes(gold, predicted)
     return ArticleScore(
         id=_blank_to_none(gold.get("id")),
         gold_is_meeting_report=bool(gold.get("is_meeting_report")),
@@ -440,7 +551,11 @@ def score_article(predicted: Report, gold: Report) -> ArticleScore:
         location=_check_location(gold_meeting.get("location"), pred_meeting.get("location")),
         participants=score_participants(gold, predicted),
         organizations=score_organizations(gold, predicted),
-        commitments=score_commitments(gold, predicted),
+        commitments=commitments,
+        organizers=score_organizers(gold, predicted) if gold.get("is_meeting_report") else FieldScore(),
+        participant_title=titles,
+        participant_organization=orgs,
+        commitment_actor=score_commitment_actors(commitments),
         byline_leaks=len(leaks),
         leaked_names=leaks,
         grounded=total - len(ungrounded),
@@ -451,6 +566,7 @@ def score_article(predicted: Report, gold: Report) -> ArticleScore:
 
 LIST_FIELDS = ("participants", "organizations", "commitments")
 MEETING_FIELDS = ("date", "kind", "location")
+ATTRIBUTES = ("participant_title", "participant_organization", "commitment_actor")
 
 
 def _micro(scores: list[ArticleScore], name: str) -> dict[str, float | int]:
@@ -496,6 +612,11 @@ def aggregate(scores: list[ArticleScore]) -> dict[str, Any]:
     same = sum(s.commitments.strength_correct for s in scores)
     result["strength_matched"] = matched
     result["strength_accuracy"] = _accuracy(same, matched)
+    result["organizers"] = _micro(scores, "organizers")
+    for name in ATTRIBUTES:
+        result[f"{name}_accuracy"] = _accuracy(
+            sum(getattr(s, name).correct for s in scores), sum(getattr(s, name).total for s in scores)
+        )
     result["byline_leaks"] = sum(s.byline_leaks for s in scores)
     grounded = sum(s.grounded for s in scores)
     checked = sum(s.grounding_total for s in scores)

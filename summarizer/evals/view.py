@@ -16,7 +16,7 @@ def _pct(value: Any) -> str:
 
 
 def print_run(run: dict[str, Any], console: Console) -> None:
-    table = Table(title=f"eval · prompt {run['prompt_version']} · {run['backend']} · {run['model']}")
+    table = Table(title=f"eval {run['gold_dir']} · prompt {run['prompt_version']} · {run['backend']} · {run['model']}")
     for column in ("article", "people P/R", "orgs P/R", "commit P/R", "date", "kind", "loc", "leaks", "ground", "s", "calls"):
         if column == "article":
             table.add_column(column, no_wrap=True)
@@ -34,9 +34,13 @@ def print_run(run: dict[str, Any], console: Console) -> None:
     console.print(table)
     s = run["summary"]
     console.print(
-        "F1 people {p} · orgs {o} · commitments {c} (strength acc {sa}) · date {d} · kind {k} · location {l} · "
+        "F1 people {p} · orgs {o} · commitments {c} (strength acc {sa}) · organizers {og} · "
+        "actor {ac} · person's title {pt} · person's org {po} · is-meeting {im} · date {d} · kind {k} · location {l} · "
         "byline leaks {b} · grounding {g} · schema-valid {v} · median {m} s/article · {calls} model calls ({cached} cached)".format(
             p=_pct(s["participants"]["f1"]), o=_pct(s["organizations"]["f1"]), c=_pct(s["commitments"]["f1"]),
+            og=_pct((s.get("organizers") or {}).get("f1")), ac=_pct(s.get("commitment_actor_accuracy")),
+            pt=_pct(s.get("participant_title_accuracy")), po=_pct(s.get("participant_organization_accuracy")),
+            im=_pct(s.get("is_meeting_report_accuracy")),
             sa=_pct(s.get("strength_accuracy")), d=_pct(s.get("date_accuracy")), k=_pct(s.get("kind_accuracy")),
             l=_pct(s.get("location_accuracy")), b=s["byline_leaks"], g=_pct(s["grounding_rate"]),
             v=_pct(s["schema_valid_rate"]), m=s["seconds_median"], calls=s["model_calls"], cached=s["cached_calls"],

@@ -1,0 +1,178 @@
+"""The event date and where its year came from.
+
+Deterministic code, not the model's guess. The text is searched for date mentions
+(Arabic or Chinese numerals, ISO forms, relative days); a dateline or publication
+line is a *reference* date, never the event date unless the body says so. The event
+date is the first mention in a sentence that reports an event, else the first mention;
+its year comes from the date itself or the same sentence (``stated``), else from the
+reference date (``dateline``); without any year it stays ``--MM-DD`` (``none``).
+A month and day that do not exist, or digits run together, give no date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from summarizer.fields.words.events import EVENT_WORDS
+from summarizer.schema import DateBasis
+from summarizer.sentences import Sentence, sentence_at
+
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN = "〇零○一二三四五六七八九十"
+
+_DATE = re.compile(
+    rf"(?:(?P<year>(?<!\d)(?:19|20)\d{{2}}|[{_CN}]{{4}})\s*年\s*)?"
+    rf"(?P<month>(?<![\d{_CN}])(?:1[0-2]|0?[1-9])|十[一二]?|[一二三四五六七八九])\s*月\s*"
+    rf"(?P<day>(?:3[01]|[12]\d|0?[1-9])(?!\d)|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]"
+    r"|(?<!\d)(?P<iso_year>(?:19|20)\d{2})(?P<sep>[-/.])(?P<iso_month>1[0-2]|0?[1-9])(?P=sep)(?P<iso_day>3[01]|[12]\d|0?[1-9])(?!\d)"
+)
+_YEAR_MONTH = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月(?![\s\d一二三四五六七八九十]*[日号])")
+_BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!度|\s*\d|以来|前|后|成立|起|底|初)")
+# A day without its month (18日上午): read against the dateline's month.
+_DAY_ONLY = re.compile(r"(?<![\d月年\-/.号日])(3[01]|[12]\d|0?[1-9])\s*日(?=[上下中]午|晚|傍晚|早上|凌晨|[，,在于])")
+_RELATIVE = {"前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0}
+_RELATIVE_RE = re.compile("|".join(_RELATIVE))
+# Words before a date that make it a publication date, not the event's.
+_PUBLISHED_BEFORE = re.compile(r"(?:发布|更新|发表|出版|时间|日期|来源|编辑|录入)\s*[:：]?\s*$")
+# A dateline: 本报讯 …2021年7月27日讯, [2020-11-05], a date alone on its line.
+_DATELINE_AFTER = re.compile(
+    r"^\s*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*(?:[讯電电]|消息|报道|\]|】|$|\n|来源|作者|编辑|浏览|"
+    r"[)）]?\s*(?:\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|前天|昨天|昨日|今天|今日|近日|日前))"
+)
+_DATELINE_BEFORE = re.compile(r"(?:本报讯|讯|電|电|消息|[\[【(（])\s*(?:[(（]?\s*记者[^)）]{0,12}[)）])?\s*$")
+# Dates that are not this event's: another year's, a founding date, a deadline.
+_OTHER_EVENT_BEFORE = re.compile(r"(?:去年|前年|成立于|创办于|始建于|截至|截止|自|从|于\d{4}年)\s*$")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    value: str  # YYYY-MM-DD, YYYY-MM or --MM-DD
+    start: int
+    end: int
+    basis: DateBasis = "none"
+
+
+@dataclass(frozen=True)
+class _Found:
+    year: int | None
+    month: int
+    day: int
+    start: int
+    end: int
+
+
+def _cn_number(text: str) -> int:
+    """一 … 三十一 as an integer; 二〇二四 read digit by digit."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+    return int("".join(str(_CN_DIGITS[c]) for c in text))
+
+
+def _valid(year: int | None, month: int, day: int) -> bool:
+    try:
+        dt.date(year or 2000, month, day)  # 2000 is a leap year: --02-29 stays possible
+    except ValueError:
+        return False
+    return True
+
+
+def _mentions(folded: str) -> list[_Found]:
+    found = []
+    for match in _DATE.finditer(folded):
+        if match.group("iso_year"):
+            year, month, day = match.group("iso_year"), match.group("iso_month"), match.group("iso_day")
+        else:
+            year, month, day = match.group("year"), match.group("month"), match.group("day")
+        y = _cn_number(year) if year else None
+        m, d = _cn_number(month), _cn_number(day)
+        if y is not None and not 1900 <= y <= 2100:
+            y = None
+        if _valid(y, m, d):
+            found.append(_Found(y, m, d, match.start(), match.end()))
+    return found
+
+
+def _is_dateline(folded: str, found: _Found) -> bool:
+    before = folded[max(0, found.start - 10) : found.start]
+    after = folded[found.end : found.end + 12]
+    return bool(found.year) and bool(
+        _PUBLISHED_BEFORE.search(before) or _DATELINE_AFTER.match(after) or _DATELINE_BEFORE.search(before)
+    )
+
+
+def reference_date(folded: str) -> dt.date | None:
+    """The dateline or publication date written in the text, if any."""
+    for found in _mentions(folded):
+        if _is_dateline(folded, found):
+            return dt.date(found.year, found.month, found.day)  # type: ignore[arg-type]
+    return None
+
+
+def _with_reference_year(month: int, day: int, reference: dt.date) -> int:
+    """The year of a month-day reported on ``reference``: the same year, or the year before
+    when the month-day would fall more than two months after the report."""
+    year = reference.year
+    if _valid(year, month, day) and dt.date(year, month, day) > reference + dt.timedelta(days=60):
+        return year - 1
+    return year
+
+
+def _day_in_reference_month(day: int, reference: dt.date) -> dt.date | None:
+    """The latest date with this day of the month on or before the reference date."""
+    year, month = reference.year, reference.month
+    if day > reference.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return dt.date(year, month, day) if _valid(year, month, day) else None
+
+
+def find_meeting_date(folded: str, sentences: list[Sentence]) -> DateMention | None:
+    """The event date with its basis, or None when the text gives no day for it."""
+    mentions = _mentions(folded)
+    reference = reference_date(folded)
+    candidates = [
+        f for f in mentions
+        if not _is_dateline(folded, f) and not _OTHER_EVENT_BEFORE.search(folded[max(0, f.start - 6) : f.start])
+    ]
+    event_re = re.compile(EVENT_WORDS)
+
+    def sentence_text(at: int) -> str:
+        sentence = sentence_at(sentences, at)
+        return folded[sentence.start : sentence.end] if sentence else ""
+
+    chosen = next((f for f in candidates if event_re.search(sentence_text(f.start))), None) or (candidates[0] if candidates else None)
+    if chosen is None and reference:
+        relative = _RELATIVE_RE.search(folded)
+        if relative:
+            day = reference + dt.timedelta(days=_RELATIVE[relative.group()])
+            return DateMention(day.isoformat(), relative.start(), relative.end(), "dateline")
+        day_only = next((m for m in _DAY_ONLY.finditer(folded) if event_re.search(sentence_text(m.start()))), None)
+        if day_only:
+            found = _day_in_reference_month(int(day_only.group(1)), reference)
+            if found:
+                return DateMention(found.isoformat(), day_only.start(), day_only.end(), "dateline")
+    if chosen is None:
+        year_month = _YEAR_MONTH.search(folded)
+        if year_month:
+            value = f"{year_month.group('year')}-{int(year_month.group('month')):02d}"
+            return DateMention(value, year_month.start(), year_month.end(), "stated")
+        return None
+    month_day = f"{chosen.month:02d}-{chosen.day:02d}"
+    year, basis = chosen.year, "stated"
+    if year is None:
+        same = next((f for f in mentions if f.year and (f.month, f.day) == (chosen.month, chosen.day)), None)
+        bare = _BARE_YEAR.search(sentence_text(chosen.start))
+        if same:
+            year = same.year
+            basis = "dateline" if _is_dateline(folded, same) else "stated"
+        elif bare:
+            year = int(bare.group(1))
+        elif reference:
+            year, basis = _with_reference_year(chosen.month, chosen.day, reference), "dateline"
+    if year is None or not _valid(year, chosen.month, chosen.day):
+        return DateMention(f"--{month_day}", chosen.start, chosen.end, "none")
+    return DateMention(f"{year}-{month_day}", chosen.start, chosen.end, basis)  # type: ignore[arg-type]

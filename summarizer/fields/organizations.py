@@ -1,0 +1,207 @@
+"""Organizations: names ending in an organization suffix, their boundaries, the filter
+for specific names, aliases folded into fuller names, and their type.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from summarizer.fields.people import TITLE_RE, PersonCandidate
+from summarizer.fields.text import is_han, is_word, segment
+from summarizer.fields.words import organizations as words
+from summarizer.fields.words.events import MEETING_NOUNS
+from summarizer.normalize import fold
+from summarizer.sentences import Sentence, sentence_at
+
+@dataclass
+class OrgCandidate:
+    name: str
+    start: int
+    end: int
+    mentions: list[int] = field(default_factory=list)
+
+
+_ORG_LEAD = re.compile(
+    r"^.*(?:\d+家|\d+年|[日午]|今日|当天|首次|召开|举办|举行|主办|承办|拜访了?|到访|访问|走进|来到|参观了?|"
+    r"考察了?|齐聚|希望|表示|结合|包括|打造|启动|产生|感谢|帮助|对接|招引|"
+    r"目前|接下来|我们|凝聚|充分|非常|使|让|还|也|均|都|即|更)"
+)
+
+
+_EVENT_AFTER = rf"^(?!主办|承办|召开|举办|举行|组织|牵头|联合|共同)(?:(?!的)[\u3400-\u9fff]){{0,6}}?(?:{'|'.join(MEETING_NOUNS)})"
+
+
+def find_organizations(folded: str, text: str, sentences: list[Sentence], people: list[PersonCandidate]) -> list[OrgCandidate]:
+    """Names ending in an organization suffix, extended left to a delimiter."""
+    suffix_re = "|".join(sorted(words.ORG_SUFFIXES, key=len, reverse=True))
+    person_spans = [(p.start, p.end) for p in people]
+    found: dict[str, OrgCandidate] = {}
+    standalone: set[str] = set()
+    named_events: set[str] = set()
+    for match in re.finditer(suffix_re, folded):
+        end = match.end()
+        following = folded[end : end + 1]
+        # 局长, 会长, 委员: the suffix is the start of a title, not the end of a name
+        if re.match(TITLE_RE, folded[match.start() :]) and match.group() in ("局", "委", "办", "社", "署", "厅", "中心"):
+            continue
+        if following and match.group() in ("委", "办", "社", "局") and following in "员长主任会托屈":
+            continue
+        if following == "业" or folded[max(0, end - 2) : end] in words.ORG_FALSE_ENDINGS:
+            continue
+        # 中心城市, 政府工作: the suffix opens a longer word, so no name ends here
+        if following and any(
+            is_word(folded[match.start() : end + n]) and not is_word(folded[end : end + n]) for n in (1, 2)
+        ):
+            continue
+        start = match.start()
+        while start > 0 and folded[start - 1] not in words.ORG_LEFT_STOPS and end - start < 30:
+            if any(s < start <= e for s, e in person_spans):
+                break
+            start -= 1
+        # Titles inside the run end one organization: 协会会长X -> keep after the last title
+        inner = list(re.finditer(TITLE_RE, folded[start : match.start()]))
+        if inner:
+            start = start + inner[-1].end()
+        lead = _ORG_LEAD.search(folded[start:end])
+        if lead:
+            start += lead.end()
+        start += _verb_phrase_end(folded[start:end], len(match.group()))
+        name_folded = folded[start:end]
+        if len(name_folded) < 3 or name_folded.startswith(words.ORG_GENERIC_HEADS) or not _specific_org(name_folded, match.group()):
+            continue
+        if not all(is_han(c) or c.isalnum() or c in "()（）·" for c in name_folded):
+            continue
+        if re.match(_EVENT_AFTER, folded[end : end + 12]):
+            named_events.add(name_folded)
+        else:
+            standalone.add(name_folded)
+        candidate = found.setdefault(name_folded, OrgCandidate(text[start:end], start, end))
+        sentence = sentence_at(sentences, start)
+        if sentence and sentence.id not in candidate.mentions:
+            candidate.mentions.append(sentence.id)
+    # A name seen only inside an event's name (X行业协会工作交流会) describes the event;
+    # a government or party body seen only in officials' titles did not itself take part.
+    kept = [
+        o for key, o in found.items()
+        if (key in standalone or key not in named_events) and not _only_in_titles(folded, key)
+    ]
+    return _merge_aliases(_merge_nested(sorted(kept, key=lambda o: o.start), folded), folded)
+
+
+# Word classes (jieba's tags) that cannot open an organization's name: verbs, adverbs,
+# prepositions, numerals, pronouns, particles, people's names (要服务好政府, 依托商会,
+# 进一步壮大协会, 一行莅临商会). After a place name, a verb or a name is part of the
+# organization's own name (南京市投资促进局, 宁波好美秋千有限公司).
+_NOT_NAME_START = {"v", "vd", "vn", "d", "p", "r", "u", "ad", "f", "q", "y", "l", "a", "nr", "nrfg", "nrt", "t", "c"}
+_ANY_POSITION = {"d", "p", "r", "u", "ad", "y", "t"}
+_PLACES = {"ns", "nt", "nz", "j"}
+_COUNTED = re.compile(r"(?:\d|[个家届名位批项次])")  # 三个, 第32届: a count, not a name (九三学社 is one)
+
+
+def _verb_phrase_end(name: str, suffix_length: int) -> int:
+    """How many characters at the start of ``name`` are a clause's words, not the name's."""
+    cut, position, seen_place = 0, 0, False
+    tokens = segment(name[: len(name) - suffix_length])
+    for index, token in enumerate(tokens):
+        position += len(token.word)
+        if re.match(r"[\u4e00-\u9fff]{0,3}[省市县区州]", name[position:]) and len(token.word) <= 2:
+            seen_place = True  # the start of a place name the dictionary does not know (临|澜市)
+            continue
+        if token.flag.startswith("nr") and index < len(tokens) - 1:
+            continue  # a name right before the suffix is a person's; elsewhere often a place (陆家嘴)
+        if token.flag in _PLACES or re.search(r"[省市县区州]$", token.word):
+            seen_place = True
+        elif token.flag == "m":
+            if _COUNTED.search(token.word):
+                cut = position
+        elif token.flag in _ANY_POSITION or (token.flag in _NOT_NAME_START and not seen_place and (token.flag != "vn" or index == 0)):
+            cut = position
+    return cut
+
+
+def _only_in_titles(folded: str, key: str) -> bool:
+    """A government, party or advisory body every mention of which opens an official's
+    title (市政协副主席X, 区委书记Y): the body is how the person is described."""
+    if not key.endswith(words.TITLE_ONLY_BODIES):
+        return False
+    mentions = [m.end() for m in re.finditer(re.escape(key), folded)]
+    return all(re.match(rf"(?:{TITLE_RE}|[副常执]|党组|党委|党工委|机关)", folded[end : end + 6]) for end in mentions)
+
+
+def _specific_org(name: str, suffix: str) -> bool:
+    """A real organization's name: no sentence fragment, no title at the end, not a venue,
+    and something specific (a place, a trade) left once generic words are removed."""
+    head = name[: len(name) - len(suffix)]
+    if any(word in head for word in words.ORG_FRAGMENT_WORDS) or re.search(r"\d+\s*[个条项家名位万亿]", name):
+        return False
+    if name.endswith(("常委", "执委", "主委")) or name.endswith(words.VENUE_SUFFIXES) or "各" in name:
+        return False
+    for word in sorted(words.ORG_GENERIC_WORDS, key=len, reverse=True):
+        head = head.replace(word, "")
+    return len(head) >= 2 or suffix in ("工商联", "政协", "妇联")
+
+
+def _alias(key: str) -> str:
+    """A folded name with administrative level words removed and 工商联 unabbreviated, so that
+    深圳网商协会 / 深圳市网商协会 and 市工商联 / 临澜市工商业联合会 can be recognised as one body."""
+    return re.sub(r"[省市区县]", "", key.replace("工商业联合会", "工商联"))
+
+
+def _merge_aliases(orgs: list[OrgCandidate], folded: str) -> list[OrgCandidate]:
+    """Fold a later, shorter reference into the fuller name it abbreviates."""
+    keys = {id(o): _alias(folded[o.start : o.end]) for o in orgs}
+    keep: list[OrgCandidate] = []
+    for org in orgs:
+        alias = keys[id(org)]
+        fuller = [
+            o for o in orgs
+            if o is not org and o.end - o.start > org.end - org.start and keys[id(o)].endswith(alias) and len(alias) >= 3
+        ]
+        if fuller:
+            target = max(fuller, key=lambda o: o.end - o.start)
+            target.mentions = sorted(set(target.mentions) | set(org.mentions))
+            continue
+        keep.append(org)
+    return keep
+
+
+def _merge_nested(orgs: list[OrgCandidate], folded: str) -> list[OrgCandidate]:
+    """Fold a short form into the longer name it ends (市工商联 into 上海市工商联), and drop
+    a name cut short inside a longer one that starts at the same place."""
+    keys = [folded[o.start : o.end] for o in orgs]
+    keep: list[OrgCandidate] = []
+    for org, key in zip(orgs, keys):
+        if any(o.start == org.start and o.end > org.end for o in orgs) and not key.endswith(words.PARENT_BODY_SUFFIXES):
+            continue
+        longer = [o for o, k in zip(orgs, keys) if k != key and k.endswith(key) and len(key) >= 3]
+        if longer and len(key) <= 5:
+            target = max(longer, key=lambda o: o.end - o.start)
+            target.mentions = sorted(set(target.mentions) | set(org.mentions))
+            continue
+        keep.append(org)
+    return keep
+
+
+_TYPE_SUFFIXES = (
+    ("federation", ("工商联", "工商业联合会")),
+    ("party", ("党委", "党工委", "党组", "区委", "市委", "县委", "省委", "统战部")),
+    ("chamber", ("商会", "同乡会")),
+    ("association", ("协会", "促进会", "联合会", "研究会", "联盟", "协进会", "学会", "共同体")),
+    ("government", ("局", "委", "办", "政府", "街道", "厅", "署", "管委会", "办事处", "部")),
+    ("company", ("公司", "集团", "银行")),
+    ("institution", ("大学", "学院", "研究院", "研究所", "中心", "医院", "基金会")),
+)
+
+
+def org_type(name: str) -> str:
+    folded = fold(name)
+    for kind, suffixes in _TYPE_SUFFIXES:
+        if folded.endswith(suffixes):
+            return kind
+    return "other"
+
+
+def keep_organization(label: str, policy: str) -> bool:
+    """Whether a candidate stays, given the model's label and the prompt set's policy."""
+    return label != "错误" if policy == "veto" else label == "参与"

@@ -1,0 +1,269 @@
+"""Participants: names found next to titles, cues and in lists; who is absent; titles and
+organizations; roles; the participants of a report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from summarizer.fields.text import CLAUSE_ENDS, DELIMS, is_han
+from summarizer.fields.words import organizations as org_words
+from summarizer.fields.words import people as words
+from summarizer.fields.words.speech import SPEECH_VERBS, SPEECH_VERBS_AMBIGUOUS
+from summarizer.document import Document
+from summarizer.normalize import fold
+from summarizer.schema import Participant
+from summarizer.sentences import Sentence, sentence_at
+
+TITLE_RE = "|".join(sorted(words.TITLES, key=len, reverse=True))
+
+
+CUE_RE = "|".join(sorted(words.PERSON_CUES, key=len, reverse=True))
+
+
+_STRONGCUE_RE = "|".join(sorted(words.STRONG_PERSON_CUES, key=len, reverse=True))
+
+
+@dataclass
+class PersonCandidate:
+    name: str
+    start: int
+    end: int
+    title: str | None = None
+    organization: str | None = None
+    mentions: list[int] = field(default_factory=list)  # sentence ids
+    evidence: set[str] = field(default_factory=set)  # which patterns found it
+
+
+def _surname_length(folded: str, at: int) -> int:
+    if folded[at : at + 2] in words.COMPOUND_SURNAMES:
+        return 2
+    return 1 if folded[at : at + 1] in words.SURNAMES else 0
+
+
+def _name_at(folded: str, at: int) -> int:
+    """Length of a plausible personal name starting at ``at`` (0 if none)."""
+    surname = _surname_length(folded, at)
+    if not surname:
+        return 0
+    given = 0
+    while given < 2 and at + surname + given < len(folded) and is_han(folded[at + surname + given]):
+        given += 1
+    if given == 0:
+        return 0
+    rest = folded[at + surname :]
+    # Prefer the length after which a delimiter, title or cue follows.
+    # A second given character that starts a cue or title word (周平表示) is not part of the name.
+    second_starts_word = given == 2 and bool(re.match(CUE_RE, rest[1:]) or re.match(TITLE_RE, rest[1:]))
+    for length in (2, 1) if given == 2 else (1,):
+        after = rest[length:]
+        if length == 2 and (second_starts_word or rest[1] in words.NOT_GIVEN_NAME_CHARS):
+            continue
+        if not after or after[0] in DELIMS or re.match(TITLE_RE, after) or re.match(CUE_RE, after):
+            return surname + length
+    if given == 2 and not second_starts_word and rest[1] not in words.NAME_STOP_CHARS:
+        return surname + 2
+    return surname + 1
+
+
+def _title_and_org(folded: str, text: str, name_start: int) -> tuple[str | None, str | None]:
+    """Split the words before a name (back to a delimiter) into organization and title."""
+    left = name_start
+    while left > 0 and folded[left - 1] not in "，。；：,;:！？!?\n“”\"" and name_start - left < 40:
+        left -= 1
+    chunk = folded[left:name_start]
+    # The part after the last 、 that is not itself a title belongs to this person.
+    pieces = chunk.split("、")
+    keep = [pieces[-1]]
+    for piece in reversed(pieces[:-1]):
+        if re.search(rf"(?:{TITLE_RE})$", piece):
+            keep.insert(0, piece)
+        else:
+            break
+    chunk = "、".join(keep)
+    # 市委书记王建国和副市长李红梅: what precedes 和 belongs to the previous person.
+    previous = list(re.finditer(rf"(?:{TITLE_RE})[\u3400-\u9fff]{{1,3}}[和与及]", chunk))
+    if previous:
+        chunk = chunk[previous[-1].end() :]
+    offset = name_start - len(chunk)
+    match = re.search(rf"(?:(?:{TITLE_RE})、?)+$", chunk)
+    if not match:
+        return None, None
+    title = text[offset + match.start() : offset + match.end()].strip("、 ")
+    org = text[offset : offset + match.start()].strip("、 ")
+    org = re.sub(r"^(?:由|在|与|和|及|以及|并|也|还有|包括|如|其中)", "", org)
+    if org and (not any(is_han(c) for c in org) or len(org) < 2):
+        org = ""
+    return title or None, org or None
+
+
+def _org_before(folded: str, text: str, name_start: int) -> str | None:
+    """The words between the previous delimiter and a name, when they end in an org suffix."""
+    left = name_start
+    while left > 0 and folded[left - 1] not in DELIMS and name_start - left < 30:
+        left -= 1
+    if not re.search(f"(?:{'|'.join(org_words.ORG_SUFFIXES)})$", folded[left:name_start]):
+        return None
+    return text[left:name_start] or None
+
+
+def find_people(folded: str, text: str, sentences: list[Sentence]) -> list[PersonCandidate]:
+    """Names next to a title, before a speech or attendance cue, or in a list with such names."""
+    found: dict[str, PersonCandidate] = {}
+
+    def add(start: int, length: int, how: str, title_after: str | None = None) -> None:
+        name = text[start : start + length]
+        key = folded[start : start + length]
+        if key in words.NOT_NAMES or key[:2] in words.NOT_NAMES or key[-1] in words.NOT_NAME_LAST_CHARS:
+            return
+        if length == _surname_length(folded, start) + 1 and key[-1] in words.NOT_GIVEN_NAME_CHARS:
+            return
+        candidate = found.get(key)
+        if candidate is None:
+            title, org = _title_and_org(folded, text, start)
+            if title_after and title is None:
+                title = text[start + length : start + length + len(title_after)]
+                org = _org_before(folded, text, start)
+            candidate = PersonCandidate(name, start, start + length, title, org)
+            found[key] = candidate
+        elif candidate.title is None:
+            candidate.title, candidate.organization = _title_and_org(folded, text, start)
+        candidate.evidence.add(how)
+
+    # 1. Title immediately before a name: 局长张建国, 会长李文华主持
+    for match in re.finditer(TITLE_RE, folded):
+        length = _name_at(folded, match.end())
+        after = folded[match.end() + length : match.end() + length + 1]
+        weak = match.group() in words.WEAK_TITLES
+        if length and (not weak or not after or after in DELIMS or re.match(CUE_RE, folded[match.end() + length :])):
+            add(match.end(), length, "title-before")
+    # 2. Name immediately before a title or cue: 王志远会长, 周平表示
+    for at in range(len(folded)):
+        if at and is_han(folded[at - 1]) and folded[at - 1] not in "长记员席任理事监团员人家局会的了":
+            # a name usually starts after a delimiter, an organization or a title
+            if not re.search(rf"(?:{'|'.join(org_words.ORG_SUFFIXES)}|{TITLE_RE})$", folded[max(0, at - 8) : at]):
+                continue
+        length = _name_at(folded, at)
+        if not length:
+            continue
+        after = folded[at + length :]
+        title_after = re.match(TITLE_RE, after)
+        if title_after and title_after.group() not in words.WEAK_TITLES:
+            add(at, length, "title-after", title_after.group())
+        elif re.match(_STRONGCUE_RE, after):
+            add(at, length, "cue-after")
+    # 3. Lists: names that follow a found name with 、 (赵一鸣、钱二宝、孙三立参加)
+    for key in list(found):
+        for match in re.finditer(re.escape(key), folded):
+            at = match.end()
+            while folded[at : at + 1] == "、":
+                length = _name_at(folded, at + 1)
+                if not length:
+                    break
+                after = folded[at + 1 + length :]
+                if not (after[:1] in ("、", "") or after[:1] in DELIMS or re.match(CUE_RE, after)):
+                    break
+                add(at + 1, length, "list")
+                at += 1 + length
+    # 4. Bare lists of three or more names (赵甲、钱乙丙、孙丁当选为副会长).
+    for match in re.finditer(r"[\u3400-\u9fff]{2,4}(?:、[\u3400-\u9fff]{2,6}){2,40}", folded):
+        items = [(m.start() + match.start(), m.group()) for m in re.finditer(r"[^、]+", match.group())]
+        names = []
+        for index, (start, item) in enumerate(items):
+            length = _name_at(folded, start)
+            tail = folded[start + length :]
+            if length and (length == len(item) or (index == len(items) - 1 and re.match(CUE_RE, tail))):
+                names.append((start, length))
+        if len(names) >= 3 and len(names) >= len(items) - 1:
+            for start, length in names:
+                add(start, length, "list")
+    people = sorted(found.values(), key=lambda p: p.start)
+    keys = {p.name: folded[p.start : p.end] for p in people}
+    for person in people:
+        key = keys[person.name]
+        person.mentions = sorted({s.id for m in re.finditer(re.escape(key), folded) if (s := sentence_at(sentences, m.start()))})
+    for person in people:
+        if _absent(folded, person):
+            person.evidence.add("absent")
+    return _drop_shadowed(people)
+
+
+def _absent(folded: str, person: PersonCandidate) -> bool:
+    """The clause naming the person says they were absent, deceased or quoted from elsewhere."""
+    key = folded[person.start : person.end]
+    for match in re.finditer(re.escape(key), folded):
+        left = max(folded.rfind(d, 0, match.start()) for d in CLAUSE_ENDS) + 1
+        right = min((i for i in (folded.find(d, match.end()) for d in CLAUSE_ENDS) if i >= 0), default=len(folded))
+        before, after = folded[left : match.start()], folded[match.end() : right]
+        if any(cue in before for cue in words.ABSENCE_CUES_BEFORE) or any(cue in after for cue in words.ABSENCE_CUES_AFTER):
+            return True
+    return False
+
+
+def _drop_shadowed(people: list[PersonCandidate]) -> list[PersonCandidate]:
+    """Drop a candidate that is a prefix of a longer candidate seen at the same place."""
+    keep = []
+    for person in people:
+        shadowed = any(
+            other is not person
+            and other.start == person.start
+            and other.end > person.end
+            for other in people
+        )
+        if not shadowed:
+            keep.append(person)
+    return keep
+
+
+STRONG_EVIDENCE = {"title-before", "cue-after"}
+
+
+def keep_person(person: PersonCandidate, label: str | None, policy: str) -> bool:
+    """Whether a candidate is a participant, given the model's label (None when no pass ran)."""
+    if "absent" in person.evidence:
+        return False
+    if policy == "code" or (policy == "code_first" and person.evidence & STRONG_EVIDENCE):
+        return True
+    return label == "参与"
+
+
+_ROLE_CUES = (
+    ("chair", ("主持",)),
+    ("delegation_lead", ("率队", "率团", "带队", "率领")),
+    ("signatory", ("签署", "签约", "签订")),
+    ("receiver", ("接待", "会见", "欢迎")),
+    ("speaker", SPEECH_VERBS + SPEECH_VERBS_AMBIGUOUS),
+)
+
+
+def person_role(folded: str, key: str) -> str:
+    for role, cues in _ROLE_CUES:
+        if re.search(re.escape(key) + r"[^，,。；;]{0,12}(?:" + "|".join(cues) + ")", folded):
+            return role
+    return "attendee"
+
+
+def build_participants(doc: Document, chosen: list[PersonCandidate], added: list[str]) -> list[Participant]:
+    grounder = doc.grounder
+    participants: list[Participant] = []
+    keys: set[str] = set()
+    for person in chosen:
+        key = fold(person.name)
+        if key in keys:
+            continue
+        keys.add(key)
+        participants.append(Participant(
+            name=person.name, title=person.title, organization=person.organization,
+            role=person_role(grounder.folded, key), span=grounder.span(person.start, person.end),  # type: ignore[arg-type]
+        ))
+    for name in added:
+        key = fold(name)
+        span = grounder.find(name, doc.article.body_end)
+        if span is None or key in keys or any(key in k or k in key for k in keys):
+            continue
+        keys.add(key)
+        participants.append(Participant(
+            name=grounder.text[span.start : span.end], role=person_role(grounder.folded, key), span=span,  # type: ignore[arg-type]
+        ))
+    return participants

@@ -1,0 +1,1 @@
+"""Word lists as data, one module per purpose, loaded once."""

@@ -1,0 +1,37 @@
+"""Words naming events and the acts that show an event took place.
+
+Properties of the language and of the genre (Simplified script), never of one article.
+"""
+
+from __future__ import annotations
+
+MEETING_KINDS = {
+    "座谈会": ("座谈会", "恳谈会"),
+    "交流会": ("交流会", "交流座谈", "交流活动"),
+    "碰头会": ("碰头会",),
+    "签约仪式": ("签约仪式", "签字仪式", "签署仪式", "集中签约", "签约"),
+    "考察": ("考察", "参访", "走访", "拜访"),
+    "成立大会": ("成立大会", "成立仪式", "揭牌仪式"),
+}
+# Nouns that name a meeting (X座谈会): an organization right before one names the event.
+MEETING_NOUNS = (
+    "座谈会", "交流会", "碰头会", "推介会", "对接会", "洽谈会", "恳谈会", "联谊会", "说明会", "研讨会",
+    "工作会", "联席会", "大会", "年会", "论坛", "峰会",
+)
+# Nouns that name any event, meetings included.
+EVENT_NOUNS = MEETING_NOUNS + ("会议", "仪式", "典礼", "活动")
+# Another kind of meeting than the named kinds (reported as 其他).
+OTHER_MEETING_WORDS = "|".join(EVENT_NOUNS + ("理事会",))
+# Acts that happen at an event: a sentence with one reports an event.
+EVENT_VERBS = (
+    "出席", "参加", "参会", "召开", "举办", "举行", "主持", "座谈", "考察", "调研", "拜访", "走访", "莅临",
+    "签约", "签署", "会见", "接待", "会议", "与会", "致辞", "讲话", "发言", "到访", "来访",
+)
+EVENT_WORDS = "|".join(EVENT_VERBS)
+# Words before an event verb that put the event in the future or call it off (将于…召开).
+NOT_YET = r"(?:将于|定于|拟于|拟定于|计划于|将在|即将|拟|将|关于|请|敬请|届时|欢迎|计划|筹备|准备)[^，,。；;]{0,30}?$"
+# Words that make a text a notice or an announcement, not the report of an event.
+NOTICE_WORDS = (
+    "通知", "公告", "启事", "告知书", "邀请函", "报名", "敬请", "届时", "取消", "延期", "推迟", "暂停",
+    "停办", "注销", "解散", "终止", "撤销", "迁址", "搬迁",
+)

@@ -1,0 +1,84 @@
+"""Commitment cue sentences on invented snippets."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.article import from_text
+from summarizer.document import Document
+from summarizer.fields.commitments import build_commitment, find_commitment_sentences
+from summarizer.fields.organizations import OrgCandidate
+from summarizer.normalize import fold
+from summarizer.schema import Participant
+from summarizer.sentences import split_sentences
+
+
+def test_commitment_sentences() -> None:
+    text = "双方将在明年共同举办展会。会长建议成立联络小组。会议现场气氛热烈。"
+    sentences = split_sentences(text)
+    found = find_commitment_sentences(fold(text), sentences)
+    by_id = {cue.sentence.id: cue for cue in found}
+    assert set(by_id) == {1, 2}
+    assert by_id[1].suggested == "planned" and "将" in by_id[1].cues
+    assert by_id[2].suggested == "proposed" and "建议" in by_id[2].cues
+    assert by_id[1].sentence.text == "双方将在明年共同举办展会。"
+
+
+def test_plain_descriptive_sentences_are_skipped() -> None:
+    text = "会议现场气氛热烈。与会人员参观了展厅。将近百家企业参加。"
+    assert find_commitment_sentences(fold(text), split_sentences(text)) == []
+
+
+def test_agreement_outranks_plan() -> None:
+    text = "双方签署合作协议，将共同推进项目。"
+    found = find_commitment_sentences(fold(text), split_sentences(text))
+    assert len(found) == 1 and found[0].suggested == "agreed"
+
+
+def test_commitment_cues_in_traditional_script() -> None:
+    text = "雙方將共同舉辦對接會。會長建議設立聯絡機制。"
+    found = find_commitment_sentences(fold(text), split_sentences(text))
+    assert [(c.sentence.id, c.suggested) for c in found] == [(1, "planned"), (2, "proposed")]
+
+
+def clauses(text: str) -> list[tuple[str, str]]:
+    found = find_commitment_sentences(fold(text), split_sentences(text))
+    return [(text[c.span[0] : c.span[1]].strip("，。："), c.suggested) for c in found]
+
+
+def test_listed_points_are_one_commitment_each() -> None:
+    text = "市长提出三点要求：一是加强学习，二是深化合作，三是优化服务。"
+    assert clauses(text) == [("一是加强学习", "proposed"), ("二是深化合作", "proposed"), ("三是优化服务", "proposed")]
+
+
+def test_repeated_modal_clauses_split_and_the_lead_is_left_out() -> None:
+    text = "主任指出，要坚持问题导向，要加快项目建设。"
+    assert clauses(text) == [("要坚持问题导向", "proposed"), ("要加快项目建设", "proposed")]
+
+
+@pytest.mark.parametrize("text", ["这是一次重要的会议。", "企业需要更多支持。", "会议纪要已印发。", "主要议题是招商。"])
+def test_yao_in_other_words_is_no_cue(text: str) -> None:
+    assert clauses(text) == []
+
+
+def actors(text: str, people: list[str], orgs: list[str]) -> list[str]:
+    doc = Document.of(from_text(text, "test"))
+    participants = [Participant(name=name) for name in people]
+    candidates = [OrgCandidate(name, text.find(name), text.find(name) + len(name)) for name in orgs]
+    cues = find_commitment_sentences(doc.body, doc.sentences)
+    return [build_commitment(doc, cue, cue.suggested, participants, candidates).actor for cue in cues]
+
+
+def test_actor_is_the_speaker_the_paragraph_reports() -> None:
+    text = "会长王建国主持会议并讲话。他指出，要凝聚会员力量。要加强自身建设。\n副会长李红梅表示，商会将组织考察。"
+    assert actors(text, ["王建国", "李红梅"], []) == ["王建国", "王建国", "李红梅"]
+
+
+def test_actor_of_an_agreement_names_the_parties() -> None:
+    text = "甲市商会与乙县工商联签署友好合作协议。双方将建立互访机制。"
+    assert actors(text, [], ["甲市商会", "乙县工商联"]) == ["甲市商会; 乙县工商联", "甲市商会; 乙县工商联"]
+
+
+def test_actor_is_the_organization_opening_the_clause() -> None:
+    text = "会上，李红梅介绍了情况。甲市商会将组织会员企业赴乙县考察。"
+    assert actors(text, ["李红梅"], ["甲市商会"]) == ["甲市商会"]

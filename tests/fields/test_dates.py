@@ -1,0 +1,126 @@
+"""Event date finder on invented snippets."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.fields.dates import DateMention, find_meeting_date
+from summarizer.normalize import fold
+from summarizer.sentences import split_sentences
+
+
+def meeting_date(text: str) -> DateMention | None:
+    return find_meeting_date(fold(text), split_sentences(text))
+
+
+
+
+def test_full_date() -> None:
+    date = meeting_date("2023年5月6日，双方在广州召开座谈会。")
+    assert date is not None and date.value == "2023-05-06"
+    assert (date.start, date.end) == (0, len("2023年5月6日"))
+
+
+def test_month_day_without_any_year() -> None:
+    date = meeting_date("5月6日上午，双方在广州召开座谈会。会议持续两小时。")
+    assert date is not None and date.value == "--05-06"
+
+
+def test_dateline_gives_the_year() -> None:
+    text = "深圳新闻网2022年7月27日讯 7月27日下午，座谈会在福田举行。"
+    date = meeting_date(text)
+    assert date is not None and date.value == "2022-07-27"
+
+
+def test_year_borrowed_from_a_later_full_date_with_same_month_day() -> None:
+    date = meeting_date("7月27日下午，座谈会举行。本报2022年7月27日电")
+    assert date is not None and date.value == "2022-07-27"
+
+
+def test_year_borrowed_from_a_bare_year_in_the_same_sentence() -> None:
+    date = meeting_date("3月9日，2023年全市商会工作会议召开。")
+    assert date is not None and date.value == "2023-03-09"
+
+
+def test_last_year_date_is_not_taken() -> None:
+    date = meeting_date("去年12月15日，联盟筹建成立。3月9日，联盟召开交流会。")
+    assert date is not None and date.value == "--03-09"
+
+
+def test_last_year_month_alone_gives_no_date() -> None:
+    assert meeting_date("去年12月，联盟筹建成立。会议围绕发展交流。") is None
+
+
+def test_year_month_fallback() -> None:
+    date = meeting_date("2023年5月，协会召开会员大会。")
+    assert date is not None and date.value == "2023-05"
+
+
+def test_iso_date() -> None:
+    date = meeting_date("2021/3/9 座谈会在园区召开。")
+    assert date is not None and date.value == "2021-03-09"
+
+
+def test_no_date() -> None:
+    assert meeting_date("双方在广州召开座谈会。") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "basis"),
+    [
+        # the body's day, not the dateline's; the dateline gives the year
+        ("本报讯 2021-06-15 6月12日，市商会召开座谈会。", "2021-06-12", "dateline"),
+        ("（2021年7月27日讯）7月26日下午，协会举行交流会。", "2021-07-26", "dateline"),
+        ("[2020-11-05] 11月3日，考察团一行到访商会。", "2020-11-03", "dateline"),
+        # a December meeting reported in January belongs to the year before
+        ("发布时间：2021-01-02\n12月30日，商会举办年会。", "2020-12-30", "dateline"),
+        # relative days against the dateline
+        ("本报讯 2022-03-10 昨天上午，工商联召开座谈会。", "2022-03-09", "dateline"),
+        ("本报讯 2022-03-10 前天，商会会见来访客商。", "2022-03-08", "dateline"),
+        ("2022年3月10日讯 今天下午，协会召开理事会。", "2022-03-10", "dateline"),
+        # Chinese numerals
+        ("二〇二四年三月九日，协会召开成立大会。", "2024-03-09", "stated"),
+        ("十一月二十日，商会举行签约仪式。", "--11-20", "none"),
+        # the year of the event's own date wins over the dateline
+        ("发布日期：2023-01-05\n2022年12月28日，协会召开年会。", "2022-12-28", "stated"),
+        # the date of the sentence that reports the event, not an earlier mention
+        ("商会成立于2015年3月1日。5月20日，商会召开会员大会。", "--05-20", "none"),
+    ],
+    ids=["dateline-iso", "dateline-xun", "bracket", "year-before", "yesterday", "day-before", "today",
+         "cn-full", "cn-month-day", "own-year", "event-sentence"],
+)
+def test_event_date_and_basis(text: str, value: str, basis: str) -> None:
+    found = meeting_date(text)
+    assert found is not None and (found.value, found.basis) == (value, basis)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021615日，商会召开座谈会。",  # digits run together: no month
+        "近日，商会召开座谈会。",
+        "日前，协会举行交流会。",
+        "昨天上午，工商联召开座谈会。",  # a relative day with no dateline to resolve it
+        "2月30日，协会召开理事会。",  # no such day
+    ],
+    ids=["garbled", "jinri", "riqian", "yesterday-no-dateline", "no-such-day"],
+)
+def test_no_event_date(text: str) -> None:
+    assert meeting_date(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("本报2024年4月18日讯 18日上午，工商联召开座谈会。", "2024-04-18"),
+        ("本报2024年5月2日讯 29日下午，商会举行签约仪式。", "2024-04-29"),
+    ],
+    ids=["same-month", "month-before"],
+)
+def test_day_without_month_reads_the_dateline_month(text: str, value: str) -> None:
+    found = meeting_date(text)
+    assert found is not None and (found.value, found.basis) == (value, "dateline")
+
+
+def test_day_without_month_and_no_dateline_gives_no_date() -> None:
+    assert meeting_date("18日上午，工商联召开座谈会。") is None

@@ -1,0 +1,37 @@
+"""Meeting facts on invented snippets: is an event reported as done, kind, organizers."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.article import from_text
+from summarizer.document import Document
+from summarizer.fields.meeting import decide_meeting, events_reported
+
+
+def doc(text: str) -> Document:
+    return Document.of(from_text(text, "test"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "关于召开2025年会员大会的通知\n各会员单位：经研究，定于3月20日在商会会议室召开会员大会，请准时参加。",
+        "商会年会延期举办的公告\n原定于12月举行的年会，因故推迟举办，具体时间另行通知。",
+        "某某商会注销公告\n经理事会决议，本会决定注销，请债权人于45日内申报债权。",
+        "恒川公司发布半年度报告，营业收入同比增长18%。",
+    ],
+    ids=["notice", "postponed", "dissolved", "results"],
+)
+def test_no_event_reported_as_done_is_no_meeting(text: str) -> None:
+    assert decide_meeting(True, doc(text)) is False
+
+
+def test_an_event_reported_as_done_is_a_meeting_even_when_the_model_says_no() -> None:
+    text = "市工商联召开民营企业座谈会\n3月9日，市工商联召开民营企业座谈会，副市长王建国出席并讲话。"
+    assert decide_meeting(False, doc(text)) is True
+
+
+def test_an_announced_event_is_not_reported_as_done() -> None:
+    assert events_reported(doc("商会将于下月召开理事会。")) == []
+    assert events_reported(doc("商会昨天召开理事会。")) == [1]

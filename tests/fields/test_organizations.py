@@ -1,0 +1,52 @@
+"""Organization finder on invented Simplified snippets."""
+
+from __future__ import annotations
+
+from summarizer.fields.organizations import OrgCandidate, find_organizations
+from summarizer.fields.people import find_people
+from summarizer.normalize import fold
+from summarizer.sentences import split_sentences
+
+
+def organizations(text: str) -> dict[str, OrgCandidate]:
+    folded = fold(text)
+    sentences = split_sentences(text)
+    found = find_organizations(folded, text, sentences, find_people(folded, text, sentences))
+    for org in found:
+        assert text[org.start : org.end] == org.name
+    return {org.name: org for org in found}
+
+
+
+
+
+
+def test_two_organizations_joined_by_yu() -> None:
+    found = organizations("广州市机器人产业协会与深圳市电子商会签约。")
+    assert set(found) == {"广州市机器人产业协会", "深圳市电子商会"}
+    assert found["广州市机器人产业协会"].mentions == [1]
+
+
+def test_organization_drops_a_leading_verb() -> None:
+    found = organizations("由广州市工商业联合会主办的座谈会在天河举行。")
+    assert set(found) == {"广州市工商业联合会"}
+
+
+def test_organization_before_a_title_ends_at_the_title() -> None:
+    found = organizations("东莞市新材料行业协会会长林晓峰致辞。")
+    assert set(found) == {"东莞市新材料行业协会"}
+
+
+def test_traditional_organization_names_in_article_script() -> None:
+    found = organizations("廣州市機器人產業協會與深圳市電子商會簽約。")
+    assert set(found) == {"廣州市機器人產業協會", "深圳市電子商會"}
+
+
+def test_title_word_is_not_an_organization() -> None:
+    # 局长 / 会长 begin titles; 布局 is an ordinary word
+    found = organizations("局长指出，要优化产业布局。")
+    assert found == {}
+
+
+def test_verb_ending_in_an_org_suffix_is_not_an_organization() -> None:
+    assert organizations("双方签署合作协议，将共同推进项目。") == {}

@@ -1,0 +1,116 @@
+"""People finder on invented Simplified snippets."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.fields.people import PersonCandidate, find_people
+from summarizer.normalize import fold
+from summarizer.sentences import split_sentences
+
+
+def people(text: str) -> dict[str, PersonCandidate]:
+    found = find_people(fold(text), text, split_sentences(text))
+    for person in found:
+        assert text[person.start : person.end] == person.name
+    return {person.name: person for person in found}
+
+
+def test_title_before_name_in_traditional_script_keeps_article_script() -> None:
+    found = people("市商務局局長王建國出席會議。")
+    assert set(found) == {"王建國"}
+    assert found["王建國"].title == "局長"
+    assert found["王建國"].organization == "市商務局"
+
+
+def test_name_before_title() -> None:
+    found = people("李明华会长表示，协会将继续支持会员企业发展。")
+    assert set(found) == {"李明华"}
+    assert found["李明华"].title == "会长"
+    assert "title-after" in found["李明华"].evidence
+
+
+def test_compound_surname_before_title() -> None:
+    found = people("欧阳明辉会长主持会议。")
+    assert set(found) == {"欧阳明辉"}
+    assert found["欧阳明辉"].title == "会长"
+
+
+def test_list_after_leaders() -> None:
+    found = people("市领导张三丰、李四海、王五洲参加活动。")
+    assert set(found) == {"张三丰", "李四海", "王五洲"}
+    assert "list" in found["李四海"].evidence and "list" in found["王五洲"].evidence
+    assert [p.start for p in found.values()] == sorted(p.start for p in found.values())
+
+
+def test_mentions_collect_every_sentence_naming_the_person() -> None:
+    text = "市商务局局长王建国出席会议。会议气氛热烈。王建国表示，将加大支持力度。"
+    found = people(text)
+    assert found["王建国"].mentions == [1, 3]
+
+
+@pytest.mark.parametrize("text", ["会上，李国强表示支持。", "公司总经理黄志强发言。"], ids=["liguoqiang", "huangzhiqiang"])
+def test_given_name_ending_in_a_stop_character(text: str) -> None:
+    found = people(text)
+    name = "李国强" if "李国强" in text else "黄志强"
+    assert name in found
+    assert name[:2] not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "相关负责人表示，协会将做好服务。",
+        "秘书长方面表示支持。",
+        "会长单位代表发言。",
+        "各位会长同时表示，要加强交流。",
+        "会长们表示赞同。",
+        "班子成员参加会议。",
+        "会议由协会秘书长主持。",
+    ],
+    ids=["xiangguan", "fangmian", "danwei", "tongshi", "men", "chengyuan", "zhuchi"],
+)
+def test_non_name_word_next_to_a_title_is_not_a_candidate(text: str) -> None:
+    assert people(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        pytest.param(
+            "协会会长高度评价了这次活动。", "高度", id="gaodu"),
+        pytest.param(
+            "区委书记关于加强合作的讲话。", "关于", id="guanyu"),
+        pytest.param(
+            "理事长金融工作经验丰富。", "金融", id="jinrong"),
+        pytest.param(
+            "各协会会长向大家介绍了发展情况。", "向大家", id="xiangdajia"),
+        pytest.param(
+            "公司总经理王建国表示，", "公司总", id="gongsizong"),
+    ],
+)
+def test_common_word_after_a_title_is_not_a_candidate(text: str, word: str) -> None:
+    assert not any(name.startswith(word) for name in people(text))
+
+
+def test_title_before_name_with_organization() -> None:
+    found = people("市商务局局长王建国出席会议。")
+    assert set(found) == {"王建国"}
+    person = found["王建国"]
+    assert person.title == "局长"
+    assert person.organization == "市商务局"
+    assert "title-before" in person.evidence
+    assert person.mentions == [1]
+
+
+def test_long_organization_before_title_and_name() -> None:
+    found = people("东莞市新材料行业协会会长林晓峰致辞。")
+    assert found["林晓峰"].title == "会长"
+    assert found["林晓峰"].organization == "东莞市新材料行业协会"
+
+
+def test_organization_does_not_swallow_a_previous_person() -> None:
+    found = people("市委书记王建国和副市长李红梅出席。")
+    assert found["王建国"].title == "书记"
+    assert found["李红梅"].title == "副市长"
+    assert "王建国" not in (found["李红梅"].organization or "")
