@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from summarizer.fields.text import CLAUSE_ENDS, DELIMS, is_han
+from summarizer.fields.text import CLAUSE_ENDS, DELIMS, is_han, is_word, segment, word_tag
 from summarizer.fields.words import organizations as org_words
 from summarizer.fields.words import people as words
 from summarizer.fields.words.speech import SPEECH_VERBS, SPEECH_VERBS_AMBIGUOUS
@@ -22,7 +22,7 @@ TITLE_RE = "|".join(sorted(words.TITLES, key=len, reverse=True))
 CUE_RE = "|".join(sorted(words.PERSON_CUES, key=len, reverse=True))
 
 
-_STRONGCUE_RE = "|".join(sorted(words.STRONG_PERSON_CUES, key=len, reverse=True))
+STRONG_CUE_RE = "|".join(sorted(words.STRONG_PERSON_CUES, key=len, reverse=True))
 
 
 @dataclass
@@ -58,13 +58,51 @@ def _name_at(folded: str, at: int) -> int:
     second_starts_word = given == 2 and bool(re.match(CUE_RE, rest[1:]) or re.match(TITLE_RE, rest[1:]))
     for length in (2, 1) if given == 2 else (1,):
         after = rest[length:]
-        if length == 2 and (second_starts_word or rest[1] in words.NOT_GIVEN_NAME_CHARS):
+        function_char_ends_name = (
+            given == 2 and rest[1] in "和与为" and bool(re.match(CUE_RE, after)) and not _surname_length(rest, 2)
+        )
+        if length == 2 and (second_starts_word or rest[1] in words.NOT_GIVEN_NAME_CHARS) and not function_char_ends_name:
             continue
         if not after or after[0] in DELIMS or re.match(TITLE_RE, after) or re.match(CUE_RE, after):
             return surname + length
     if given == 2 and not second_starts_word and rest[1] not in words.NAME_STOP_CHARS:
+        # Nothing after the name confirms its length: jieba's segmentation decides whether
+        # the third character opens the next word (张阳|亲自, 郑晔|现场).
+        tokens = segment(folded[at : at + surname + 4])
+        if tokens and tokens[0].flag.startswith("nr") and len(tokens[0].word) == surname + 1:
+            return surname + 1
         return surname + 2
     return surname + 1
+
+
+PLACE_ENDINGS = set("省市县区镇乡村州")
+
+
+def _name_shaped(folded: str, start: int, key: str, how: str) -> bool:
+    """Whether a candidate looks like a name rather than a word or a title:
+    not a dictionary word of another class (国家, 简要), no title opening at it
+    (荣誉会长, 韩院长), not a conjunction before a name (和马清相)."""
+    tag = word_tag(key)
+    if tag and not tag.startswith("nr"):
+        return False
+    if folded[start + len(key) : start + len(key) + 1] in PLACE_ENDINGS:
+        return False  # 普陀区
+    if re.match(TITLE_RE, key[1:]) or re.match(TITLE_RE, folded[start:]):
+        return False
+    if key[0] in "和与及同" and how != "title-before":
+        # 和/与 opening a candidate is a conjunction unless a title right before says otherwise
+        tokens = segment(folded[start : start + len(key) + 2])
+        if _surname_length(folded, start + 1) or (tokens and tokens[0].word == key[0] and tokens[0].flag in ("c", "p")):
+            return False
+    return True
+
+
+def _whole_item_is_name(item: str) -> bool:
+    """An item of a 、-list of names, taken whole: two to three characters (four with a
+    compound surname), not a dictionary word of another class."""
+    limit = 4 if item[:2] in words.COMPOUND_SURNAMES else 3
+    tag = word_tag(item)
+    return 2 <= len(item) <= limit and not (tag and not tag.startswith("nr")) and item[-1] not in words.NOT_NAME_LAST_CHARS
 
 
 def _title_and_org(folded: str, text: str, name_start: int) -> tuple[str | None, str | None]:
@@ -117,6 +155,8 @@ def find_people(folded: str, text: str, sentences: list[Sentence]) -> list[Perso
         key = folded[start : start + length]
         if key in words.NOT_NAMES or key[:2] in words.NOT_NAMES or key[-1] in words.NOT_NAME_LAST_CHARS:
             return
+        if not _name_shaped(folded, start, key, how):
+            return
         if length == _surname_length(folded, start) + 1 and key[-1] in words.NOT_GIVEN_NAME_CHARS:
             return
         candidate = found.get(key)
@@ -140,7 +180,7 @@ def find_people(folded: str, text: str, sentences: list[Sentence]) -> list[Perso
             add(match.end(), length, "title-before")
     # 2. Name immediately before a title or cue: 王志远会长, 周平表示
     for at in range(len(folded)):
-        if at and is_han(folded[at - 1]) and folded[at - 1] not in "长记员席任理事监团员人家局会的了":
+        if at and is_han(folded[at - 1]) and folded[at - 1] not in "长记员席任理事监团员人家局会的了院处部厅署委办":
             # a name usually starts after a delimiter, an organization or a title
             if not re.search(rf"(?:{'|'.join(org_words.ORG_SUFFIXES)}|{TITLE_RE})$", folded[max(0, at - 8) : at]):
                 continue
@@ -151,14 +191,25 @@ def find_people(folded: str, text: str, sentences: list[Sentence]) -> list[Perso
         title_after = re.match(TITLE_RE, after)
         if title_after and title_after.group() not in words.WEAK_TITLES:
             add(at, length, "title-after", title_after.group())
-        elif re.match(_STRONGCUE_RE, after):
+        elif re.match(STRONG_CUE_RE, after):
             add(at, length, "cue-after")
+    # 1b. A name whose surname is not in the list, between a title and an attendance or
+    #     speech cue (会长多吉次珠出席, 副主席宝音图一行): the title and the cue fix both ends.
+    for match in re.finditer(rf"(?:{TITLE_RE})([\u3400-\u9fff]{{2,4}}?)(?={STRONG_CUE_RE}|出席|参加|莅临|率)", folded):
+        name = match.group(1)
+        if match.group()[: -len(name)] in words.WEAK_TITLES or _surname_length(folded, match.start(1)):
+            continue
+        if word_tag(name) is None and not any(c in words.NAME_STOP_CHARS or c in words.NOT_GIVEN_NAME_CHARS for c in name):
+            add(match.start(1), len(name), "title-before")
     # 3. Lists: names that follow a found name with 、 (赵一鸣、钱二宝、孙三立参加)
     for key in list(found):
         for match in re.finditer(re.escape(key), folded):
             at = match.end()
             while folded[at : at + 1] == "、":
                 length = _name_at(folded, at + 1)
+                item = re.match(r"[\u3400-\u9fff]+", folded[at + 1 :])
+                if length and item and _whole_item_is_name(item.group()) and folded[at + 1 + len(item.group()) : at + 2 + len(item.group())] in ("、", *DELIMS):
+                    length = len(item.group())
                 if not length:
                     break
                 after = folded[at + 1 + length :]
@@ -173,11 +224,31 @@ def find_people(folded: str, text: str, sentences: list[Sentence]) -> list[Perso
         for index, (start, item) in enumerate(items):
             length = _name_at(folded, start)
             tail = folded[start + length :]
+            if _surname_length(folded, start) and _whole_item_is_name(item):
+                length = len(item)  # the list's 、 marks the name's end (包信和、邵鸿)
             if length and (length == len(item) or (index == len(items) - 1 and re.match(CUE_RE, tail))):
                 names.append((start, length))
+        first_start, first = items[0]
+        if not names or names[0][0] != first_start:  # 还有邵鸿、…: the list's first name ends its first item
+            for size in (3, 2):
+                at = first_start + len(first) - size
+                if size < len(first) and _surname_length(folded, at) and _whole_item_is_name(first[-size:]):
+                    names.insert(0, (at, size))
+                    break
+        last_start, last = items[-1]
+        pair = re.fullmatch(r"([\u3400-\u9fff]{2,3})[和及与]([\u3400-\u9fff]{2,3})", last)
+        if pair and all(_surname_length(folded, last_start + pair.start(g)) for g in (1, 2)):
+            names = [n for n in names if n[0] != last_start]  # 杨震和张恩迪: the last item holds two names
+            names += [(last_start + pair.start(g), len(pair.group(g))) for g in (1, 2)]
         if len(names) >= 3 and len(names) >= len(items) - 1:
             for start, length in names:
                 add(start, length, "list")
+    # 5. Two names before an attendance cue (李干杰、何立峰出席).
+    for match in re.finditer(r"(?:^|(?<=[，。,\n ]))([\u3400-\u9fff]{2,3})、([\u3400-\u9fff]{2,3})(?=出席|参加|陪同|分别|一同|等)", folded):
+        pair = [(match.start(g), match.group(g)) for g in (1, 2)]
+        if all(_surname_length(folded, at) and _whole_item_is_name(item) for at, item in pair):
+            for at, item in pair:
+                add(at, len(item), "list")
     people = sorted(found.values(), key=lambda p: p.start)
     keys = {p.name: folded[p.start : p.end] for p in people}
     for person in people:

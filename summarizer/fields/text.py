@@ -48,3 +48,8 @@ def segment(text: str) -> list[jieba.posseg.pair]:
 def is_word(text: str) -> bool:
     """Whether jieba's dictionary holds ``text`` as a common word."""
     return _tokenizer().tokenizer.FREQ.get(text, 0) > 0
+
+
+def word_tag(text: str) -> str | None:
+    """The part-of-speech tag jieba's dictionary gives ``text`` as one word, if it is one."""
+    return _tokenizer().word_tag_tab.get(text)

@@ -114,3 +114,30 @@ def test_organization_does_not_swallow_a_previous_person() -> None:
     assert found["王建国"].title == "书记"
     assert found["李红梅"].title == "副市长"
     assert "王建国" not in (found["李红梅"].organization or "")
+
+
+def test_a_list_takes_whole_items_and_splits_its_first_and_last() -> None:
+    found = people("出席会议的还有甄信和、卜永年、欧阳明远、滕震和邝恩迪。")
+    assert set(found) == {"甄信和", "卜永年", "欧阳明远", "滕震", "邝恩迪"}
+
+
+def test_a_name_whose_surname_is_not_listed_between_a_title_and_a_cue() -> None:
+    assert "达瓦次仁" in people("区工商联副主席达瓦次仁出席座谈会并讲话。")
+
+
+def test_the_third_character_opening_a_word_is_not_part_of_the_name() -> None:
+    found = people("办事处主任蔺阳亲自带队参观。")
+    assert set(found) == {"蔺阳"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["中共中央总书记、国家主席出席。", "秘书长在总结时表示，活动圆满。", "会议审议了办法和新增理事名单。", "听取静安区、普陀区汇报。"],
+    ids=["dictionary-word", "preposition", "conjunction", "place"],
+)
+def test_words_next_to_titles_and_cues_are_not_names(text: str) -> None:
+    assert people(text) == {}
+
+
+def test_two_names_before_an_attendance_cue() -> None:
+    assert set(people("蔺干杰、滕立峰出席座谈会。")) == {"蔺干杰", "滕立峰"}
