@@ -40,7 +40,7 @@ class CueSentence:
 
 
 _COMMITMENT_PATTERNS = {strength: re.compile("|".join(parts)) for strength, parts in COMMITMENT_CUES.items()}
-_PAST_OR_REPORTED = re.compile(r"^(?:据(?:统计|介绍|了解)|累计)|已(?:经)?(?:为|于|完成|签约|建成)")
+_PAST_OR_REPORTED = re.compile(r"^(?:据(?:统计|介绍|了解)|累计)|已(?:经)?(?:为|于|完成|签约|建成)|去年|前年|去\(\d{4}\)年|此前")
 _POINT = re.compile(rf"(?:^|(?<=[，,：:。]))(?:{POINT_MARKERS})")
 
 
@@ -67,12 +67,14 @@ def find_commitment_sentences(folded: str, sentences: list[Sentence]) -> list[Cu
     Headlines and section titles (no punctuation at all) and sentences reporting what
     was already done are left out: they name signings and plans without committing.
     """
-    found = []
+    found: list[CueSentence] = []
     for sentence in sentences:
         body = folded[sentence.start : sentence.end]
         if re.search(r"[\w”」]$", body) and not re.search(r"[，,。；;]", body) or _PAST_OR_REPORTED.search(body):
             continue
         whole = _cues(body)
+        if not whole and _POINT.match(body) and found and sentence.id - found[-1].sentence.id <= 2:
+            whole = (found[-1].cues, found[-1].suggested)  # 提出3点希望。一是…。二是…。
         if not whole:
             continue
         points = _points(body)
