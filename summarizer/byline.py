@@ -54,6 +54,14 @@ def _entries(folded: str, text: str, offset: int) -> list[BylineEntry]:
     return entries
 
 
+def _is_prose(line: str) -> bool:
+    """A long line with sentence punctuation is the article, even when it opens with a byline."""
+    return len(line) > FOOTER_LINE_CHARS and bool(re.search(r"[。！？]", line))
+
+
+FOOTER_LINE_CHARS = 40
+
+
 def split_byline(text: str) -> tuple[int, list[BylineEntry]]:
     """Return ``(body_end, entries)``: where the trailing footer starts, and every byline item."""
     folded = fold(text)
@@ -61,7 +69,7 @@ def split_byline(text: str) -> tuple[int, list[BylineEntry]]:
     body_end = len(text)
     footer: list[BylineEntry] = []
     for line in reversed(lines):
-        if not _LINE.match(line.group()) or not _ITEM.search(line.group()):
+        if not _LINE.match(line.group()) or not _ITEM.search(line.group()) or _is_prose(line.group()):
             break
         found = _entries(line.group(), text[line.start() : line.end()], line.start())
         if not found:

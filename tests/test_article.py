@@ -327,3 +327,12 @@ def test_overlong_sentence_is_split_at_commas_with_exact_spans() -> None:
     for index, sentence in enumerate(sentences, start=1):
         assert sentence.id == index
         assert text[sentence.start : sentence.end] == sentence.text
+
+
+def test_a_one_line_article_opening_with_a_byline_keeps_its_body() -> None:
+    from summarizer.byline import split_byline
+
+    text = "通讯员 赵一 本报记者 钱二 本报讯 6月10日，某某商会访问团抵达，受到热烈欢迎和盛情接待。双方交换了意见，并互赠纪念品。"
+    body_end, entries = split_byline(text)
+    assert body_end == len(text)
+    assert {(e.role, e.name) for e in entries} == set()  # a header, not a footer: the body starts after it

@@ -29,22 +29,21 @@ def find_kind(folded_head: str) -> str | None:
     return "其他" if re.search(words.OTHER_MEETING_WORDS, folded_head) else None
 
 def decide_meeting(model_says: bool, doc: Document) -> bool:
-    """Whether the text reports an event that took place.
+    """Whether the text reports an event that took place, decided from the evidence.
 
-    Code decides from the evidence: a sentence in which an event act (召开, 出席, 会见,
-    签约 …) is reported as done, not announced (将于…召开) or called off. A notice or an
-    announcement (通知, 公告, 取消, 注销 …) in the headline or lead, with no event reported
-    as done, is no meeting report. When both the evidence and a named kind of meeting in
-    the lead are there, the small model's "no" does not empty the report.
+    The evidence is the sentences in which an event act (召开, 出席, 会见, 签约 …) is
+    reported as done, not announced (将于…召开) or habitual (每年…都会出席). A notice
+    or a prepared speech (通知, 公告, 取消, 注销, 致辞稿 …) named in the headline or lead
+    needs two such sentences. Two or more decide it; with one, the model's answer or a
+    kind of meeting named in the lead does; with none, it is no meeting report.
     """
     done = events_reported(doc)
-    if not done:
-        return False
     head = meeting_head(doc, meeting_title(doc))
-    notice = re.search(_NOTICE_RE, head)
-    if notice and len(done) < 2:
+    if re.search(_NOTICE_RE, head) and len(done) < 2:
         return False
-    return model_says or (find_kind(head) in words.MEETING_KINDS and not notice)
+    if len(done) >= 2:
+        return True
+    return bool(done) and (model_says or find_kind(head) in words.MEETING_KINDS)
 
 
 _NOTICE_RE = "|".join(words.NOTICE_WORDS)
@@ -56,10 +55,13 @@ def events_reported(doc: Document) -> list[int]:
     found = []
     for sentence in doc.sentences:
         text = doc.sentence_text(sentence)
+        if sentence.id == 1 and not re.search(r"[。！？!?；;]$", text):
+            continue  # the headline names the event; the body must report it
+        if re.search(r"(?:取消|延期|推迟|暂停|停办)", text):
+            continue
         for match in _EVENT_VERB_RE.finditer(text):
-            before = text[: match.start()]
-            if re.search(words.NOT_YET, before) or re.search(r"(?:取消|延期|推迟|暂停|停办)", text):
-                continue
+            if re.search(words.NOT_YET, text[: match.start()]):
+                break  # what follows an announced event in the sentence is announced too
             found.append(sentence.id)
             break
     return found

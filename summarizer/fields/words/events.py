@@ -25,13 +25,16 @@ OTHER_MEETING_WORDS = "|".join(EVENT_NOUNS + ("理事会",))
 # Acts that happen at an event: a sentence with one reports an event.
 EVENT_VERBS = (
     "出席", "参加", "参会", "召开", "举办", "举行", "主持", "座谈", "考察", "调研", "拜访", "走访", "莅临",
-    "签约", "签署", "会见", "接待", "会议", "与会", "致辞", "讲话", "发言", "到访", "来访",
+    "签约", "签署", "会见", "接待", "会议", "与会", "致辞", "致词", "讲话", "发言", "到访", "来访", "礼访",
+    "访问", "款宴", "宴请",
 )
 EVENT_WORDS = "|".join(EVENT_VERBS)
 # Words before an event verb that put the event in the future or call it off (将于…召开).
-NOT_YET = r"(?:将于|定于|拟于|拟定于|计划于|将在|即将|拟|将|关于|请|敬请|届时|欢迎|计划|筹备|准备)[^，,。；;]{0,30}?$"
+NOT_YET = r"(?:将于|定于|拟于|拟定于|计划于|将在|即将|拟|将|关于|请|敬请|届时|欢迎|计划|筹备|准备|每年|都会|也会|将会)[^，,。；;]{0,30}?$"
 # Words that make a text a notice or an announcement, not the report of an event.
 NOTICE_WORDS = (
     "通知", "公告", "启事", "告知书", "邀请函", "报名", "敬请", "届时", "取消", "延期", "推迟", "暂停",
     "停办", "注销", "解散", "终止", "撤销", "迁址", "搬迁",
+    # a speech text prepared for delivery is not the report of the event
+    "致辞稿", "致词稿", "讲话稿", "发言稿", "预拟",
 )
