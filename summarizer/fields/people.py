@@ -125,15 +125,41 @@ def _title_and_org(folded: str, text: str, name_start: int) -> tuple[str | None,
     if previous:
         chunk = chunk[previous[-1].end() :]
     offset = name_start - len(chunk)
-    match = re.search(rf"(?:(?:{TITLE_RE})、?)+$", chunk)
-    if not match:
+    if not re.search(rf"(?:{TITLE_RE})、?$", chunk):
         return None, None
-    title = text[offset + match.start() : offset + match.end()].strip("、 ")
-    org = text[offset : offset + match.start()].strip("、 ")
-    org = re.sub(r"^(?:由|在|与|和|及|以及|并|也|还有|包括|如|其中)", "", org)
-    if org and (not any(is_han(c) for c in org) or len(org) < 2):
-        org = ""
-    return title or None, org or None
+    # With several posts, the first one written with an organization is the person's
+    # title, the words before it their organization (市政协副主席、市工商联主席X:
+    # 副主席 of 市政协); with none, the first post alone.
+    titles = [m for m in re.finditer(TITLE_RE, chunk) if chunk[m.end() : m.end() + 1] not in ORG_CONTINUES]
+    if not titles:
+        return None, None
+    previous_end = 0
+    for match in titles:
+        org = _organization_in(text[offset + previous_end : offset + match.start()])
+        if org:
+            return text[offset + match.start() : offset + match.end()], org
+        previous_end = match.end()
+    first = titles[0]
+    return text[offset + first.start() : offset + first.end()], None
+
+
+def _organization_in(words_before: str) -> str | None:
+    """The organization named by the words before a title: cut back to the last
+    organization suffix (投资促进局招商二科 -> 投资促进局), without leading connectors."""
+    words_before = re.sub(r"^[、，,\s]*(?:由|在|与|和|及|以及|并|也|还有|包括|如|其中)?", "", words_before).strip("、 ")
+    folded = fold(words_before)
+    ends = [m.end() for m in re.finditer(ORG_SUFFIX_RE, folded)]
+    if not ends or not any(is_han(c) for c in words_before):
+        return None
+    org = words_before[: ends[-1]]
+    return org if len(org) >= 2 else None
+
+
+ORG_SUFFIX_RE = "|".join(sorted(org_words.ORG_SUFFIXES, key=len, reverse=True))
+
+
+# A title word followed by one of these is inside an organization's name (常委会, 委员会).
+ORG_CONTINUES = set("会部局处室办厅")
 
 
 def _org_before(folded: str, text: str, name_start: int) -> str | None:
@@ -257,7 +283,21 @@ def find_people(folded: str, text: str, sentences: list[Sentence]) -> list[Perso
     for person in people:
         if _absent(folded, person):
             person.evidence.add("absent")
-    return _drop_shadowed(people)
+    people = _drop_shadowed(people)
+    _share_posts(folded, people)
+    return people
+
+
+def _share_posts(folded: str, people: list[PersonCandidate]) -> None:
+    """Names listed after a person share that person's post or organization:
+    常委王甲、李乙 (both 常委), 商会会长王甲，副会长李乙 (both of the 商会)."""
+    for previous, person in zip(people, people[1:]):
+        between = folded[previous.end : person.start]
+        if re.fullmatch(r"[、和及与]", between):
+            person.title = person.title or previous.title
+            person.organization = person.organization or previous.organization
+        elif person.organization is None and re.fullmatch(rf"[，,、](?:{TITLE_RE})(?:、(?:{TITLE_RE}))*", between):
+            person.organization = previous.organization
 
 
 def _absent(folded: str, person: PersonCandidate) -> bool:

@@ -141,3 +141,20 @@ def test_words_next_to_titles_and_cues_are_not_names(text: str) -> None:
 
 def test_two_names_before_an_attendance_cue() -> None:
     assert set(people("蔺干杰、滕立峰出席座谈会。")) == {"蔺干杰", "滕立峰"}
+
+
+def test_the_first_post_with_an_organization_is_the_title() -> None:
+    found = people("市政协副主席、市工商联主席甄卫东出席。新任理事代表、榕安宏途建材有限公司总经理滕海燕发言。")
+    assert (found["甄卫东"].title, found["甄卫东"].organization) == ("副主席", "市政协")
+    assert (found["滕海燕"].title, found["滕海燕"].organization) == ("总经理", "榕安宏途建材有限公司")
+
+
+def test_an_organization_is_cut_back_to_its_suffix() -> None:
+    found = people("市投资促进局招商二科科长蔺立新应邀到会。")
+    assert (found["蔺立新"].title, found["蔺立新"].organization) == ("科长", "市投资促进局")
+
+
+def test_listed_names_share_the_post_and_organization() -> None:
+    found = people("中共中央政治局常委蔺沪宁、滕奇出席。甲市乙县商会会长卜建新，党支部书记邝楚忠参加座谈。")
+    assert (found["滕奇"].title, found["滕奇"].organization) == ("常委", "中共中央政治局")
+    assert found["邝楚忠"].organization == "甲市乙县商会"
