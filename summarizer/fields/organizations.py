@@ -105,7 +105,10 @@ def _verb_phrase_end(name: str, suffix_length: int) -> int:
     tokens = segment(name[: len(name) - suffix_length])
     for index, token in enumerate(tokens):
         position += len(token.word)
-        if re.match(r"[\u4e00-\u9fff]{0,3}[省市县区州]", name[position:]) and len(token.word) <= 2:
+        if (
+            re.match(r"[\u4e00-\u9fff]{0,3}[省市县区州]", name[position:]) and len(token.word) <= 2
+            and token.flag not in _ANY_POSITION and token.flag != "v"
+        ):
             seen_place = True  # the start of a place name the dictionary does not know (临|澜市)
             continue
         if token.flag.startswith("nr") and index < len(tokens) - 1:
@@ -154,9 +157,13 @@ def _merge_aliases(orgs: list[OrgCandidate], folded: str) -> list[OrgCandidate]:
     keep: list[OrgCandidate] = []
     for org in orgs:
         alias = keys[id(org)]
+        short = folded[org.start : org.end].replace("工商业联合会", "工商联")
+        level = short[0] if short[0] in "省市区县" else ""
         fuller = [
             o for o in orgs
             if o is not org and o.end - o.start > org.end - org.start and keys[id(o)].endswith(alias) and len(alias) >= 3
+            # 市工商联 abbreviates a city's federation, never a region's (自治区工商联)
+            and (not level or folded[o.start : o.end].replace("工商业联合会", "工商联").endswith(short))
         ]
         if fuller:
             target = max(fuller, key=lambda o: o.end - o.start)

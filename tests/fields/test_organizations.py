@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from summarizer.fields.organizations import OrgCandidate, find_organizations
 from summarizer.fields.people import find_people
 from summarizer.normalize import fold
@@ -50,3 +52,26 @@ def test_title_word_is_not_an_organization() -> None:
 
 def test_verb_ending_in_an_org_suffix_is_not_an_organization() -> None:
     assert organizations("双方签署合作协议，将共同推进项目。") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我们要服务好政府。", "依托商会开展工作。", "进一步壮大协会力量。", "考察团一行莅临商会。"],
+    ids=["yao", "yituo", "zhuangda", "lilin"],
+)
+def test_a_verb_phrase_ending_in_a_suffix_is_no_organization(text: str) -> None:
+    assert organizations(text) == {}
+
+
+def test_names_with_words_that_hold_function_characters_are_kept() -> None:
+    found = organizations("甲市智能制造行业协会与乙市新能源汽车产业联盟签约。")
+    assert set(found) == {"甲市智能制造行业协会", "乙市新能源汽车产业联盟"}
+
+
+def test_a_verb_after_a_place_is_part_of_the_name() -> None:
+    assert set(organizations("甲市投资促进局局长出席。")) == {"甲市投资促进局"}
+
+
+def test_a_city_federation_is_not_folded_into_a_region_federation() -> None:
+    text = "自治区工商联调研组到甲市调研，甲市委统战部副部长、市工商联党组书记出席。"
+    assert {"自治区工商联", "市工商联"} <= set(organizations(text))
