@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from summarizer.document import Document
 from summarizer.fields.organizations import OrgCandidate
-from summarizer.fields.words.commitments import COMMITMENT_CUES, POINT_MARKERS, REPEATED_POINT, TIMEFRAMES
+from summarizer.fields.words.commitments import COMMITMENT_CUES, DISCUSSION_TOPIC, POINT_MARKERS, REPEATED_POINT, TIMEFRAMES
 from summarizer.fields.words.speech import SPEECH_RE
 from summarizer.normalize import fold
 from summarizer.schema import Commitment, Participant
@@ -76,6 +76,8 @@ def find_commitment_sentences(folded: str, sentences: list[Sentence]) -> list[Cu
         if not whole and _POINT.match(body) and found and sentence.id - found[-1].sentence.id <= 2:
             whole = (found[-1].cues, found[-1].suggested)  # 提出3点希望。一是…。二是…。
         if not whole:
+            continue
+        if re.search(DISCUSSION_TOPIC.format(cue="|".join(map(re.escape, whole[0]))), body):
             continue
         points = _points(body)
         if len(points) == 1:

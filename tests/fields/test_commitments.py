@@ -82,3 +82,19 @@ def test_actor_of_an_agreement_names_the_parties() -> None:
 def test_actor_is_the_organization_opening_the_clause() -> None:
     text = "会上，李红梅介绍了情况。甲市商会将组织会员企业赴乙县考察。"
     assert actors(text, ["李红梅"], ["甲市商会"]) == ["甲市商会"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "副省长出席推进会并见证签约。",
+        "在会长提议下，全体起立默哀一分钟。",
+        "会议审议通过了下阶段工作计划。",
+        "在春节即将到来之际，商会举行团拜会。",
+        "双方企业家围绕今后合作方向进行了深入交流。",
+        "为做好建议稿起草工作，开展了调研。",
+    ],
+    ids=["witness", "tiyi-xia", "plan-noun", "jijiang-daolai", "discussion-topic", "jianyi-gao"],
+)
+def test_words_that_look_like_cues_but_commit_no_one(text: str) -> None:
+    assert clauses(text) == []
