@@ -205,7 +205,10 @@ class Extractor:
             meeting=meeting,
             participants=participants,
             organizations=organizations,
-            commitments=[build_commitment(prepared, cue, strength, participants, orgs) for cue, strength in commitments],
+            commitments=[
+                build_commitment(prepared, cue, strength, participants, orgs, host=next(iter(meeting.organizers), None))
+                for cue, strength in commitments
+            ],
             key_figures=key_figures(article.body) if facts.is_meeting else [],
             byline=[BylineItem(role=e.role, name=e.name) for e in article.byline],
             source=article.source,

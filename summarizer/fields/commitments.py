@@ -183,9 +183,16 @@ def _actor(doc: Document, cue: CueSentence, participants: list[Participant], org
     for previous in reversed(earlier):
         if _paragraph_start(doc, current) and not _PRONOUN.search(doc.sentence_text(current)):
             break
-        found = _speaker_in(doc.sentence_text(previous), people)
+        text = doc.sentence_text(previous)
+        found = _speaker_in(text, people)
         if found:
             return found
+        if _MEETING_SUBJECT.search(text) and host:
+            return host  # 会议强调，…。要…；要…: the meeting's points are the host's
+        if _PRONOUN.search(doc.sentence_text(current)):
+            named = _named_before(text, people, len(text))
+            if named:
+                return named[-1][1]  # 他表示: the person the previous sentence named last
         current = previous
     before = _named_before(body, org_names, cue_at)
     if before:

@@ -98,3 +98,17 @@ def test_actor_is_the_organization_opening_the_clause() -> None:
 )
 def test_words_that_look_like_cues_but_commit_no_one(text: str) -> None:
     assert clauses(text) == []
+
+
+def test_actor_of_a_pronoun_subject_is_the_person_named_before() -> None:
+    text = "会上，滕建国当选为商会第二届会长。他表示，将不断提升服务能效。"
+    assert actors(text, ["滕建国"], []) == ["滕建国"]
+
+
+def test_points_the_meeting_makes_are_the_hosts() -> None:
+    text = "甲县委统战部召开座谈会。会议强调，各商会要提高站位；要聚焦发展重点。"
+    doc = Document.of(from_text(text, "test"))
+    host = "甲县委统战部"
+    cues = find_commitment_sentences(doc.body, doc.sentences)
+    orgs = [OrgCandidate(host, 0, len(host))]
+    assert [build_commitment(doc, c, c.suggested, [], orgs, host=host).actor for c in cues] == [host, host]
