@@ -43,7 +43,7 @@ def decide_meeting(model_says: bool, doc: Document) -> bool:
         return False
     if len(done) >= 2:
         return True
-    return bool(done) and (model_says or find_kind(head) in words.MEETING_KINDS)
+    return bool(done) and (model_says or find_kind(head) not in (None, "其他"))
 
 
 _NOTICE_RE = "|".join(words.NOTICE_WORDS)
@@ -97,6 +97,8 @@ def meeting_location(doc: Document) -> str | None:
     """Where the event took place, from the lead: 在X召开 / 于X举行 / 齐聚X."""
     for sentence in doc.sentences[:4]:
         match = _LOCATION.search(doc.sentence_text(sentence))
+        if match and re.search(r"^(?:我|本|该|其|此)|的|和|了", match.group(1)):
+            continue  # 在我会召开 names no place; 的问题和困难 is no place
         if match and (len(match.group(1)) <= 8 or re.search(_PLACE_ENDINGS, match.group(1))):
             start = sentence.start + match.start(1)
             return doc.text[start : sentence.start + match.end(1)]

@@ -35,3 +35,20 @@ def test_an_event_reported_as_done_is_a_meeting_even_when_the_model_says_no() ->
 def test_an_announced_event_is_not_reported_as_done() -> None:
     assert events_reported(doc("商会将于下月召开理事会。")) == []
     assert events_reported(doc("商会昨天召开理事会。")) == [1]
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [("市工商联到商会调研座谈", "调研"), ("商会召开第二届会员代表大会", "会员大会"), ("区长会见香港客商", "会见"),
+     ("两地商会举行签约仪式", "签约仪式"), ("协会召开工作会议", "其他"), ("公司发布年度报告", None)],
+)
+def test_kind_is_the_first_kind_the_lead_names(head: str, kind: str | None) -> None:
+    from summarizer.fields.meeting import find_kind
+
+    assert find_kind(head) == kind
+
+
+def test_a_pronoun_or_a_phrase_is_no_location() -> None:
+    from summarizer.fields.meeting import meeting_location
+
+    assert meeting_location(doc("10月16日，联系会议在我会召开。")) is None

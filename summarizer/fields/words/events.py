@@ -5,13 +5,32 @@ Properties of the language and of the genre (Simplified script), never of one ar
 
 from __future__ import annotations
 
+# Kinds of event, as reported: each kind with the words that name it. The kind is the
+# first one the headline or lead names; an event noun outside this table gives 其他.
 MEETING_KINDS = {
     "座谈会": ("座谈会", "恳谈会"),
     "交流会": ("交流会", "交流座谈", "交流活动"),
     "碰头会": ("碰头会",),
     "签约仪式": ("签约仪式", "签字仪式", "签署仪式", "集中签约", "签约"),
-    "考察": ("考察", "参访", "走访", "拜访"),
+    "考察": ("考察", "参访"),
+    "调研": ("调研",),
+    "走访": ("走访",),
+    "拜访": ("拜访", "礼访", "拜会"),
+    "会见": ("会见", "接见"),
     "成立大会": ("成立大会", "成立仪式", "揭牌仪式"),
+    "换届大会": ("换届大会", "换届选举大会"),
+    "会员大会": ("会员代表大会", "会员大会"),
+    "理事会": ("理事会议", "理事会", "理监事会"),
+    "年会": ("年会",),
+    "推介会": ("推介会",),
+    "对接会": ("对接会", "洽谈会"),
+    "推进会": ("推进会",),
+    "联席会议": ("联席会议", "联席会"),
+    "会长会议": ("会长会议", "会长办公会"),
+    "论坛": ("论坛", "峰会"),
+    "研讨会": ("研讨会",),
+    "宴请": ("宴请", "款宴", "晚宴"),
+    "团拜会": ("团拜会", "茶话会", "联谊会"),
 }
 # Nouns that name a meeting (X座谈会): an organization right before one names the event.
 MEETING_NOUNS = (
