@@ -456,3 +456,13 @@ def test_a_no_from_the_model_is_overruled_when_the_lead_names_a_meeting(fake_ope
     report = run(fake_openai)
     assert report.is_meeting_report
     assert {p.name for p in report.participants} == {"陈潮晖", "欧阳颜"}
+
+
+def test_each_report_counts_only_its_own_calls(fake_openai: FakeOpenAI) -> None:
+    """Two articles on one backend: the second report does not carry the first one's calls."""
+    from summarizer.pipeline import summarize_many
+
+    fake_openai.responder = MeetingModel()
+    reports = list(summarize_many([article(), article()], backend(fake_openai), load_prompts("v3")))
+    assert [r.run.calls for r in reports if r.run] == [1, 1]
+    assert all(r.run and r.run.prompt_tokens > 0 for r in reports)
