@@ -93,7 +93,7 @@ def find_organizations(folded: str, text: str, sentences: list[Sentence], people
 # prepositions, numerals, pronouns, particles, people's names (要服务好政府, 依托商会,
 # 进一步壮大协会, 一行莅临商会). After a place name, a verb or a name is part of the
 # organization's own name (南京市投资促进局, 宁波好美秋千有限公司).
-_NOT_NAME_START = {"v", "vd", "vn", "d", "p", "r", "u", "ad", "f", "q", "y", "l", "a", "nr", "nrfg", "nrt", "t", "c"}
+_NOT_NAME_START = {"v", "vd", "vn", "d", "p", "r", "u", "ad", "q", "y", "l", "a", "nr", "nrfg", "nrt", "t", "c"}
 _ANY_POSITION = {"d", "p", "r", "u", "ad", "y", "t"}
 _PLACES = {"ns", "nt", "nz", "j"}
 _COUNTED = re.compile(r"(?:\d|[个家届名位批项次])")  # 三个, 第32届: a count, not a name (九三学社 is one)
@@ -148,7 +148,18 @@ def _specific_org(name: str, suffix: str) -> bool:
 def _alias(key: str) -> str:
     """A folded name with administrative level words removed and 工商联 unabbreviated, so that
     深圳网商协会 / 深圳市网商协会 and 市工商联 / 临澜市工商业联合会 can be recognised as one body."""
+    key = re.sub(r"[（(][^()（）]*[)）]$", "", key)  # 县工商业联合会(商会)
     return re.sub(r"[省市区县]", "", key.replace("工商业联合会", "工商联"))
+
+
+def _alias_level_ok(fuller: str, short: str) -> bool:
+    fuller = re.sub(r"[（(][^()（）]*[)）]$", "", fuller).replace("工商业联合会", "工商联")
+    return fuller.endswith(short)
+
+
+def _short_company_name(alias: str, fuller: str) -> bool:
+    """A company named without its legal form (中铁五局 for 中铁五局集团有限公司)."""
+    return len(alias) >= 3 and fuller.startswith(alias) and bool(re.fullmatch(words.COMPANY_FORMS, fuller[len(alias) :]))
 
 
 def _merge_aliases(orgs: list[OrgCandidate], folded: str) -> list[OrgCandidate]:
@@ -163,7 +174,8 @@ def _merge_aliases(orgs: list[OrgCandidate], folded: str) -> list[OrgCandidate]:
             o for o in orgs
             if o is not org and o.end - o.start > org.end - org.start and keys[id(o)].endswith(alias) and len(alias) >= 3
             # 市工商联 abbreviates a city's federation, never a region's (自治区工商联)
-            and (not level or folded[o.start : o.end].replace("工商业联合会", "工商联").endswith(short))
+            and (not level or _alias_level_ok(folded[o.start : o.end], short))
+            or _short_company_name(alias, keys[id(o)])
         ]
         if fuller:
             target = max(fuller, key=lambda o: o.end - o.start)

@@ -46,6 +46,8 @@ ORG_GENERIC_WORDS = (
 )
 
 # Places where a meeting is held: locations, not participating organizations.
-VENUE_SUFFIXES = ("会议中心", "会展中心", "商务中心", "活动中心", "行政中心", "展览中心", "文化中心", "大酒店", "酒店", "宾馆", "礼堂", "会堂", "会议室", "报告厅", "广场")
+VENUE_SUFFIXES = ("会议中心", "展示中心", "会展中心", "商务中心", "活动中心", "行政中心", "展览中心", "文化中心", "大酒店", "酒店", "宾馆", "礼堂", "会堂", "会议室", "报告厅", "广场")
 # Advisory and party bodies that usually appear as part of an official's title (市政协副主席).
 TITLE_ONLY_BODIES = ("政协", "人大常委会", "人大", "政治局", "党委", "党工委", "党组", "区委", "市委", "县委", "省委", "政府")
+# The legal form after a company's name, which later references leave out.
+COMPANY_FORMS = r"(?:集团)?(?:股份)?(?:有限)?(?:责任)?公司|集团"
