@@ -55,7 +55,9 @@ def find_organizations(folded: str, text: str, sentences: list[Sentence], people
         ):
             continue
         start = match.start()
-        while start > 0 and folded[start - 1] not in words.ORG_LEFT_STOPS and end - start < 30:
+        while start > 0 and end - start < 30 and (
+            folded[start - 1] not in words.ORG_LEFT_STOPS or _inside_a_word(folded, start - 1)
+        ):
             if any(s < start <= e for s, e in person_spans):
                 break
             start -= 1
@@ -115,12 +117,31 @@ def _verb_phrase_end(name: str, suffix_length: int) -> int:
             continue  # a name right before the suffix is a person's; elsewhere often a place (陆家嘴)
         if token.flag in _PLACES or re.search(r"[省市县区州]$", token.word):
             seen_place = True
+        elif token.flag == "f" and len(token.word) > 1:
+            cut = position  # 以上, 期间: a locality word, not part of a name
         elif token.flag == "m":
             if _COUNTED.search(token.word):
                 cut = position
         elif token.flag in _ANY_POSITION or (token.flag in _NOT_NAME_START and not seen_place and (token.flag != "vn" or index == 0)):
             cut = position
     return cut
+
+
+def _inside_a_word(folded: str, at: int) -> bool:
+    """Whether a character that usually ends a name's left edge (为, 和, 与 …) is inside a
+    word with the character after it (华为技术有限公司, 和平发展基金会)."""
+    if not is_han(folded[at]) or at + 1 >= len(folded):
+        return False
+    left = max(0, at - 3)
+    position = left
+    for token in segment(folded[left : at + 3]):
+        if position <= at < position + len(token.word):
+            return (
+                position + len(token.word) > at + 1 and len(token.word) <= 3
+                and token.flag not in ("p", "c", "u", "uj", "ul", "d", "f")
+            )
+        position += len(token.word)
+    return False
 
 
 def _only_in_titles(folded: str, key: str) -> bool:

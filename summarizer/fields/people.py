@@ -37,9 +37,28 @@ class PersonCandidate:
 
 
 def _surname_length(folded: str, at: int) -> int:
+    for size in (3, 2):
+        if folded[at : at + size] in _JAPANESE and at + size < len(folded) and is_han(folded[at + size]):
+            return size
     if folded[at : at + 2] in words.COMPOUND_SURNAMES:
         return 2
     return 1 if folded[at : at + 1] in words.SURNAMES else 0
+
+
+_JAPANESE = {name for name in words.JAPANESE_SURNAMES if len(name) > 1}
+
+
+def _japanese_given(rest: str) -> int:
+    """Length of a Japanese given name (一, 健一郎): the shortest one a title or cue
+    follows, else the longest one a delimiter follows (up to three characters)."""
+    lengths = [n for n in (1, 2, 3) if all(is_han(c) for c in rest[:n]) and len(rest) >= n]
+    for length in lengths:
+        if re.match(TITLE_RE, rest[length:]) or re.match(CUE_RE, rest[length:]):
+            return length
+    for length in reversed(lengths):
+        if not rest[length:] or rest[length] in DELIMS:
+            return length
+    return min(2, len(lengths)) or 1
 
 
 def _name_at(folded: str, at: int) -> int:
@@ -52,6 +71,8 @@ def _name_at(folded: str, at: int) -> int:
         given += 1
     if given == 0:
         return 0
+    if folded[at : at + surname] in _JAPANESE:
+        return surname + _japanese_given(folded[at + surname : at + surname + 4])
     rest = folded[at + surname :]
     # Prefer the length after which a delimiter, title or cue follows.
     # A second given character that starts a cue or title word (周平表示) is not part of the name.

@@ -75,3 +75,9 @@ def test_a_verb_after_a_place_is_part_of_the_name() -> None:
 def test_a_city_federation_is_not_folded_into_a_region_federation() -> None:
     text = "自治区工商联调研组到甲市调研，甲市委统战部副部长、市工商联党组书记出席。"
     assert {"自治区工商联", "市工商联"} <= set(organizations(text))
+
+
+def test_a_function_character_inside_a_word_does_not_cut_the_name() -> None:
+    assert set(organizations("华为技术有限公司董事长出席，中国和平发展基金会代表发言。")) == {
+        "华为技术有限公司", "中国和平发展基金会",
+    }

@@ -158,3 +158,9 @@ def test_listed_names_share_the_post_and_organization() -> None:
     found = people("中共中央政治局常委蔺沪宁、滕奇出席。甲市乙县商会会长卜建新，党支部书记邝楚忠参加座谈。")
     assert (found["滕奇"].title, found["滕奇"].organization) == ("常委", "中共中央政治局")
     assert found["邝楚忠"].organization == "甲市乙县商会"
+
+
+def test_japanese_names_and_honorifics() -> None:
+    found = people("日本商工会议所会长佐藤健一郎、副会长鈴木一出席。丹斯里林福山致辞。")
+    assert {"佐藤健一郎", "鈴木一", "林福山"} <= set(found)
+    assert found["林福山"].title == "丹斯里"
