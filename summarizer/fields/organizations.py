@@ -137,8 +137,9 @@ def _inside_a_word(folded: str, at: int) -> bool:
     for token in segment(folded[left : at + 3]):
         if position <= at < position + len(token.word):
             return (
-                position + len(token.word) > at + 1 and len(token.word) <= 3
-                and token.flag not in ("p", "c", "u", "uj", "ul", "d", "f")
+                position + len(token.word) > at + 1
+                and token.flag not in ("p", "c", "u", "uj", "ul", "d", "f", "i", "l")
+                and (len(token.word) <= 2 or (len(token.word) <= 4 and token.flag in ("n", "nt", "ns", "nr")))
             )
         position += len(token.word)
     return False
