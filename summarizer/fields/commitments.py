@@ -40,7 +40,7 @@ class CueSentence:
 
 
 _COMMITMENT_PATTERNS = {strength: re.compile("|".join(parts)) for strength, parts in COMMITMENT_CUES.items()}
-_PAST_OR_REPORTED = re.compile(r"^(?:据(?:统计|介绍|了解)|累计)|已(?:经)?(?:为|于|完成|签约|建成)|去年|前年|去\(\d{4}\)年|此前")
+_PAST_OR_REPORTED = re.compile(r"^(?:据(?:统计|介绍|了解)|累计|记者[^，,。]{0,12}了解到)|已(?:经)?(?:为|于|完成|签约|建成)|去年|前年|去\(\d{4}\)年|此前")
 _POINT = re.compile(rf"(?:^|(?<=[，,：:。]))(?:{POINT_MARKERS})")
 
 
