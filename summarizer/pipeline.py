@@ -17,7 +17,7 @@ from summarizer.article import Article
 from summarizer.document import Document
 from summarizer.fields.commitments import CueSentence, build_commitment, find_commitment_sentences
 from summarizer.fields.meeting import build_meeting, decide_meeting, key_figures
-from summarizer.fields.organizations import OrgCandidate, find_organizations, keep_organization, org_type
+from summarizer.fields.organizations import OrgCandidate, find_organizations, keep_organization, org_type, took_part
 from summarizer.fields.people import PersonCandidate, build_participants, find_people, keep_person
 from summarizer.llm import Backend, Usage
 from summarizer.normalize import fold, to_simplified
@@ -168,7 +168,7 @@ class Extractor:
                 added_names += missed
             orgs = [o for o in prepared.organizations if _in_window(o.mentions, window) and o not in chosen_orgs]
             if policy["organizations"] == "code":
-                chosen_orgs += orgs
+                chosen_orgs += [o for o in orgs if took_part(o, prepared.sentences, prepared.body, chosen_people)]
             else:
                 orgs = orgs[:MAX_CANDIDATES]
                 org_labels = self.organizations(block, orgs)

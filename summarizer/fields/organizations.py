@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from summarizer.fields.people import TITLE_RE, PersonCandidate
 from summarizer.fields.text import is_han, is_word, segment
 from summarizer.fields.words import organizations as words
-from summarizer.fields.words.events import MEETING_NOUNS
+from summarizer.fields.words.events import EVENT_VERBS, MEETING_NOUNS, PARTICIPATION_WORDS
 from summarizer.normalize import fold
 from summarizer.sentences import Sentence, sentence_at
 
@@ -246,3 +246,24 @@ def org_type(name: str) -> str:
 def keep_organization(label: str, policy: str) -> bool:
     """Whether a candidate stays, given the model's label and the prompt set's policy."""
     return label != "错误" if policy == "veto" else label == "参与"
+
+
+_TOOK_PART = re.compile("|".join(EVENT_VERBS + PARTICIPATION_WORDS))
+
+
+def took_part(org: OrgCandidate, sentences: list[Sentence], folded: str, people: list[PersonCandidate]) -> bool:
+    """Whether the text shows the organization taking part, not only mentioned: a
+    participant speaks for it (their organization), or a sentence naming it reports an
+    act of the event (出席, 主办, 签约, 到访, 一行 …)."""
+    key = fold(org.name)
+    for person in people:
+        affiliation = fold(person.organization or "")
+        if affiliation and (affiliation == key or (len(affiliation) >= 3 and key.endswith(affiliation)) or affiliation.endswith(key)):
+            return True
+    if any(i <= LEAD_SENTENCES for i in org.mentions):
+        return True  # the headline and lead name who held and joined the event
+    by_id = {s.id: s for s in sentences}
+    return any(_TOOK_PART.search(folded[by_id[i].start : by_id[i].end]) for i in org.mentions if i in by_id)
+
+
+LEAD_SENTENCES = 2

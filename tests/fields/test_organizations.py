@@ -81,3 +81,14 @@ def test_a_function_character_inside_a_word_does_not_cut_the_name() -> None:
     assert set(organizations("华为技术有限公司董事长出席，中国和平发展基金会代表发言。")) == {
         "华为技术有限公司", "中国和平发展基金会",
     }
+
+
+def test_an_organization_only_mentioned_in_passing_did_not_take_part() -> None:
+    from summarizer.fields.organizations import took_part
+
+    text = "甲市商会召开理事会。会长卜建新主持。近年来，乙省贸易促进委员会发布的报告显示外贸回暖。丙县工商联代表出席会议。"
+    folded = fold(text)
+    sentences = split_sentences(text)
+    people = find_people(folded, text, sentences)
+    found = organizations(text)
+    assert {name for name, org in found.items() if took_part(org, sentences, folded, people)} == {"甲市商会", "丙县工商联"}

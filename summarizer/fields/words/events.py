@@ -57,3 +57,8 @@ NOTICE_WORDS = (
     # a speech text prepared for delivery is not the report of the event
     "致辞稿", "致词稿", "讲话稿", "发言稿", "预拟",
 )
+# Words in a sentence that show an organization named in it taking part.
+PARTICIPATION_WORDS = (
+    "一行", "代表", "陪同", "交流", "合作", "签订", "协议", "主办", "承办", "协办", "联合", "共同", "率", "带队",
+    "莅临", "参观", "调研", "考察", "接洽", "洽谈", "对接", "座谈", "出席", "参加", "会议", "大会", "举行",
+)
