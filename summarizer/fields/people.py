@@ -110,6 +110,8 @@ def _name_shaped(folded: str, start: int, key: str, how: str) -> bool:
         return False  # 普陀区
     if re.match(TITLE_RE, key[1:]) or re.match(TITLE_RE, folded[start:]):
         return False
+    if key[1:] in words.NOT_NAMES:
+        return False  # 和常务(副主席): the given name is a common word
     if key[0] in "和与及同" and how != "title-before":
         # 和/与 opening a candidate is a conjunction unless a title right before says otherwise
         tokens = segment(folded[start : start + len(key) + 2])
@@ -227,7 +229,7 @@ def find_people(folded: str, text: str, sentences: list[Sentence]) -> list[Perso
             add(match.end(), length, "title-before")
     # 2. Name immediately before a title or cue: 王志远会长, 周平表示
     for at in range(len(folded)):
-        if at and is_han(folded[at - 1]) and folded[at - 1] not in "长记员席任理事监团员人家局会的了院处部厅署委办":
+        if at and is_han(folded[at - 1]) and folded[at - 1] not in "长记员席任理事监团员人家局会的了院处部厅署委办党":
             # a name usually starts after a delimiter, an organization or a title
             if not re.search(rf"(?:{'|'.join(org_words.ORG_SUFFIXES)}|{TITLE_RE})$", folded[max(0, at - 8) : at]):
                 continue
@@ -275,6 +277,17 @@ def find_people(folded: str, text: str, sentences: list[Sentence]) -> list[Perso
                 length = len(item)  # the list's 、 marks the name's end (包信和、邵鸿)
             if length and (length == len(item) or (index == len(items) - 1 and re.match(CUE_RE, tail))):
                 names.append((start, length))
+        last_start, last = items[-1]
+        trailing = re.search(r"等人?$", last)
+        if trailing and len(last) > 2:
+            items[-1] = (last_start, last[: trailing.start()])  # 田轩等: the list ends before 等
+            length = _name_at(folded, last_start)
+            if _surname_length(folded, last_start) and _whole_item_is_name(items[-1][1]):
+                names = [n for n in names if n[0] != last_start] + [(last_start, len(items[-1][1]))]
+        for index, (start, item) in enumerate(items[1:-1], 1):
+            pair = re.fullmatch(r"([\u3400-\u9fff]{2,3})[和及与]([\u3400-\u9fff]{2,3})", item)
+            if pair and all(_surname_length(folded, start + pair.start(g)) for g in (1, 2)):
+                names += [(start + pair.start(g), len(pair.group(g))) for g in (1, 2)]  # 杨震和张恩迪 mid-list
         first_start, first = items[0]
         if not names or names[0][0] != first_start:  # 还有邵鸿、…: the list's first name ends its first item
             for size in (3, 2):

@@ -164,3 +164,13 @@ def test_japanese_names_and_honorifics() -> None:
     found = people("日本商工会议所会长佐藤健一郎、副会长鈴木一出席。丹斯里林福山致辞。")
     assert {"佐藤健一郎", "鈴木一", "林福山"} <= set(found)
     assert found["林福山"].title == "丹斯里"
+
+
+def test_a_pair_joined_by_he_inside_a_list_and_a_list_ending_in_deng() -> None:
+    found = people("还有甄信和、卜永年、滕震和邝恩迪、蔺立佳、巩轩等。")
+    assert set(found) == {"甄信和", "卜永年", "滕震", "邝恩迪", "蔺立佳", "巩轩"}
+
+
+def test_an_office_is_no_name_and_a_party_before_a_name() -> None:
+    found = people("中央办公厅主任蔺奇出席。民进党滕佳滨主席发言。")
+    assert "公厅" not in found and {"蔺奇", "滕佳滨"} <= set(found)
