@@ -25,7 +25,7 @@ _CN = "〇零○一二三四五六七八九十"
 _DATE = re.compile(
     rf"(?:(?P<year>(?<!\d)(?:19|20)\d{{2}}|[{_CN}]{{4}})\s*年\s*)?"
     rf"(?P<month>(?<![\d{_CN}])(?:1[0-2]|0?[1-9])|十[一二]?|[一二三四五六七八九])\s*月\s*"
-    rf"(?P<day>(?:3[01]|[12]\d|0?[1-9])(?!\d)|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]"
+    rf"(?P<day>(?:3[01]|[12]\d|0?[1-9])(?!\d)|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[)）]?\s*[日号]"
     r"|(?<!\d)(?P<iso_year>(?:19|20)\d{2})(?P<sep>[-/.])(?P<iso_month>1[0-2]|0?[1-9])(?P=sep)(?P<iso_day>3[01]|[12]\d|0?[1-9])(?!\d)"
 )
 _YEAR_MONTH = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月(?![\s\d一二三四五六七八九十]*[日号])")
@@ -130,6 +130,27 @@ def _day_in_reference_month(day: int, reference: dt.date) -> dt.date | None:
     return dt.date(year, month, day) if _valid(year, month, day) else None
 
 
+def _last_day_before_the_event(folded: str, chosen: _Found, sentence: Sentence | None, event_re: re.Pattern[str]) -> _Found:
+    """On an itinerary (6月10日出发，11日…，13日到达，当天礼访…) the event's day is the
+    last day named before the act, in the same month."""
+    if sentence is None:
+        return chosen
+    acts = [m for m in event_re.finditer(folded, chosen.end, sentence.end) if folded[m.end() : m.end() + 1] not in "团组"]
+    if not acts:
+        return chosen  # 访问团, 考察组 name the visitors, not the act
+    act = acts[0]
+    days = [
+        m for m in _DAY_ONLY_ANY.finditer(folded, chosen.end, act.start())
+        if int(m.group(1)) > chosen.day and not re.search(r"[至到\-—~～]$", folded[max(0, m.start() - 1) : m.start()])
+    ]
+    if not days or not _valid(chosen.year, chosen.month, int(days[-1].group(1))):
+        return chosen
+    return _Found(chosen.year, chosen.month, int(days[-1].group(1)), days[-1].start(), days[-1].end())
+
+
+_DAY_ONLY_ANY = re.compile(r"(?<![\d月年\-/.])(3[01]|[12]\d|0?[1-9])\s*日")
+
+
 def find_meeting_date(folded: str, sentences: list[Sentence]) -> DateMention | None:
     """The event date with its basis, or None when the text gives no day for it."""
     mentions = _mentions(folded)
@@ -161,6 +182,7 @@ def find_meeting_date(folded: str, sentences: list[Sentence]) -> DateMention | N
             value = f"{year_month.group('year')}-{int(year_month.group('month')):02d}"
             return DateMention(value, year_month.start(), year_month.end(), "stated")
         return None
+    chosen = _last_day_before_the_event(folded, chosen, sentence_at(sentences, chosen.start), event_re)
     month_day = f"{chosen.month:02d}-{chosen.day:02d}"
     year, basis = chosen.year, "stated"
     if year is None:

@@ -124,3 +124,13 @@ def test_day_without_month_reads_the_dateline_month(text: str, value: str) -> No
 
 def test_day_without_month_and_no_dateline_gives_no_date() -> None:
     assert meeting_date("18日上午，工商联召开座谈会。") is None
+
+
+def test_on_an_itinerary_the_event_is_on_the_last_day_before_the_act() -> None:
+    found = meeting_date("6月10日，访问团出发往甲市，11日转赴乙市，13日到达丙市，当天下午拜访丙市商会。")
+    assert found is not None and found.value == "--06-13"
+
+
+def test_a_range_keeps_its_first_day_and_a_parenthesised_date_is_read() -> None:
+    assert meeting_date("3月5日至7日，考察团在乙市考察。").value == "--03-05"  # type: ignore[union-attr]
+    assert meeting_date("院长于本(3月31)日会见访问团。").value == "--03-31"  # type: ignore[union-attr]
