@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from summarizer.answers import ORG_LABELS, PERSON_LABELS, STRENGTH_LABELS, FactsAnswer, TranslationAnswer, labels_answer
 from summarizer.article import Article
 from summarizer.document import Document
-from summarizer.fields.commitments import CueSentence, build_commitment, find_commitment_sentences
+from summarizer.fields.commitments import CueSentence, build_commitment, find_commitment_sentences, unique_commitments
 from summarizer.fields.meeting import build_meeting, decide_meeting, key_figures
 from summarizer.fields.organizations import OrgCandidate, find_organizations, keep_organization, org_type, took_part
 from summarizer.fields.people import PersonCandidate, build_participants, find_people, keep_person
@@ -30,6 +30,10 @@ TASK_RESERVE = 1400
 WINDOW_OVERLAP = 2  # sentences shared by neighbouring windows
 MAX_CANDIDATES = 40  # per pass and window; the schema grows with it
 CUES_PER_CALL = 12  # cue sentences per commitments call
+# Bounds on the report's lists; what is left out is counted in ``Report.omitted``.
+MAX_PARTICIPANTS = 300
+MAX_ORGANIZATIONS = 200
+MAX_COMMITMENTS = 200
 
 
 @dataclass
@@ -199,16 +203,26 @@ class Extractor:
         ]
         meeting = build_meeting(prepared, facts.location, orgs) if facts.is_meeting else Meeting()
         usage = self.backend.usage.since(before)
+        host = next(iter(meeting.organizers), None)
+        built = unique_commitments(
+            [build_commitment(prepared, cue, strength, participants, orgs, host=host) for cue, strength in commitments]
+        )
+        omitted = {
+            name: len(items) - limit
+            for name, items, limit in (
+                ("participants", participants, MAX_PARTICIPANTS), ("organizations", organizations, MAX_ORGANIZATIONS),
+                ("commitments", built, MAX_COMMITMENTS),
+            )
+            if len(items) > limit
+        }
         return Report(
             is_meeting_report=facts.is_meeting,
             summary=facts.summary,
             meeting=meeting,
-            participants=participants,
-            organizations=organizations,
-            commitments=[
-                build_commitment(prepared, cue, strength, participants, orgs, host=next(iter(meeting.organizers), None))
-                for cue, strength in commitments
-            ],
+            participants=participants[:MAX_PARTICIPANTS],
+            organizations=organizations[:MAX_ORGANIZATIONS],
+            commitments=built[:MAX_COMMITMENTS],
+            omitted=omitted,
             key_figures=key_figures(article.body) if facts.is_meeting else [],
             byline=[BylineItem(role=e.role, name=e.name) for e in article.byline],
             source=article.source,

@@ -88,6 +88,9 @@ class Report(BaseModel):
     organizations: list[Organization] = Field(default_factory=list)
     commitments: list[Commitment] = Field(default_factory=list)
     key_figures: list[str] = Field(default_factory=list)
+    omitted: dict[str, int] = Field(
+        default_factory=dict, description="items left out of a list that reached its bound, by list name"
+    )
     byline: list[BylineItem] = Field(default_factory=list)
     source: str | None = None
     language: Literal["zh", "en"] = "zh"

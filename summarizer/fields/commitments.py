@@ -120,8 +120,13 @@ def _named_before(text: str, names: list[str], limit: int) -> list[tuple[int, st
     return sorted(found)
 
 
+def _before(doc: Document, sentence: Sentence, count: int) -> list[Sentence]:
+    """The ``count`` sentences before ``sentence`` (ids are positions, 1-based)."""
+    return doc.sentences[max(0, sentence.id - 1 - count) : sentence.id - 1]
+
+
 def _paragraph_start(doc: Document, sentence: Sentence) -> bool:
-    previous = [s for s in doc.sentences if s.id == sentence.id - 1]
+    previous = _before(doc, sentence, 1)
     return not previous or "\n" in doc.text[previous[0].end : sentence.start]
 
 
@@ -129,7 +134,7 @@ def _signing_parties(doc: Document, sentence: Sentence, orgs: list[OrgCandidate]
     """The organizations a signing or agreement is between: named in this sentence, else
     in the nearest earlier sentence that names two or more with 与/和."""
     names = [o.name for o in orgs]
-    for candidate in [sentence] + list(reversed([s for s in doc.sentences if s.id < sentence.id][-4:])):
+    for candidate in [sentence] + list(reversed(_before(doc, sentence, 4))):
         text = doc.sentence_text(candidate)
         named = _named_before(text, names, len(text))
         if len(named) >= 2 and (candidate is sentence or _PARTIES.search(text)):
@@ -178,7 +183,7 @@ def _actor(doc: Document, cue: CueSentence, participants: list[Participant], org
         return doc.text[sentence.start + group.start() : sentence.start + group.end()]
     if _MEETING_SUBJECT.search(body) and host:
         return host
-    earlier = [s for s in doc.sentences if s.id < sentence.id][-6:]
+    earlier = _before(doc, sentence, 6)
     current = sentence
     for previous in reversed(earlier):
         if _paragraph_start(doc, current) and not _PRONOUN.search(doc.sentence_text(current)):
@@ -229,3 +234,15 @@ def build_commitment(
         timeframe=text[timeframe.start() : timeframe.end()] if timeframe else None,
         span=doc.grounder.span(start, end),
     )
+
+
+def unique_commitments(commitments: list[Commitment]) -> list[Commitment]:
+    """One commitment per quote: a report that repeats itself states each commitment once."""
+    seen: set[str] = set()
+    unique = []
+    for commitment in commitments:
+        key = fold(commitment.evidence)
+        if key not in seen:
+            seen.add(key)
+            unique.append(commitment)
+    return unique
