@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import stat
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
@@ -15,6 +18,21 @@ from summarizer.errors import InputBinary, InputEmpty, InputMissing, InputUndeco
 
 _MIN_CJK_SHARE = 0.15
 _MIN_PLAUSIBLE = 0.6
+
+MAX_INPUT_BYTES = 5 * 1024 * 1024
+"""Default input limit. A news article is a few KB; anything past this is a blob or a
+stream that never ends (``/dev/zero``, ``yes |``). ``read_article(max_bytes=...)`` raises it."""
+
+_CHUNK = 64 * 1024
+_SNIFF = 4096  # binary detection looks at this many leading bytes
+
+# Damaged UTF-8: bad bytes are replaced (one U+FFFD each) when they are at most this share
+# of the input and at most this many; beyond that the text is called undecodable.
+MAX_REPLACED_SHARE = 0.01
+MAX_REPLACED_BYTES = 64
+# ...and only when the rest reads as Chinese: this many Han characters per bad byte, at
+# least, so that a mostly-ASCII GBK file is not taken for damaged UTF-8.
+_HAN_PER_BAD_BYTE = 10
 
 
 @dataclass(frozen=True)
@@ -27,10 +45,22 @@ class Article:
     cleaned: CleanText
     body_end: int  # cleaned.text[:body_end] is the body; the rest is byline/footer
     byline: list[BylineEntry] = field(default_factory=list)
+    replaced_bytes: int = 0  # invalid bytes decoded as U+FFFD, one character per byte
 
     @property
     def text(self) -> str:
         return self.cleaned.text
+
+    @property
+    def decode_warning(self) -> str | None:
+        """A one-line note for stderr when bytes were replaced, else ``None``."""
+        if not self.replaced_bytes:
+            return None
+        noun = "byte" if self.replaced_bytes == 1 else "bytes"
+        return (
+            f"{self.source}: {self.replaced_bytes} invalid {self.encoding.upper()} {noun} "
+            "replaced with U+FFFD; the text around them may be garbled"
+        )
 
     @property
     def body(self) -> str:
@@ -44,6 +74,8 @@ def _cjk_share(text: str) -> float:
     return cjk / len(text)
 
 
+# A few thousand distinct characters, but millions of calls for a 5 MB article.
+@lru_cache(maxsize=65536)
 def _is_common(char: str) -> bool:
     """A character among GB2312's 3,755 most frequent ones, in either script."""
     try:
@@ -61,18 +93,110 @@ def _plausibility(text: str) -> float:
     return sum(_is_common(c) for c in han) / len(han)
 
 
-def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
-    """Decode ``data``; returns ``(text, encoding)`` or raises a one-line error."""
+def _format_size(size: int) -> str:
+    """``5 MB``, ``100 KB`` or ``100,000 bytes``: the limit as it was most likely set."""
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= scale and size % scale == 0:
+            return f"{size // scale} {unit}"
+    return f"{size:,} bytes"
+
+
+def _too_large(source: str, max_bytes: int) -> str:
+    return (
+        f"{source}: the input is larger than the {_format_size(max_bytes)} limit "
+        "(an article is a few KB; raise the limit to read it anyway)"
+    )
+
+
+def _has_bom16(data: bytes) -> bool:
+    return data.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
+def _looks_binary(head: bytes) -> bool:
+    """NUL bytes near the start, outside UTF-16 text."""
+    return b"\x00" in head[:_SNIFF] and not _has_bom16(head)
+
+
+def read_limited(stream: BinaryIO, source: str, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+    """Read at most ``max_bytes`` from ``stream``, stopping as soon as the input is refused.
+
+    Binary input is refused on its first chunk and anything longer than ``max_bytes`` as
+    soon as one byte more arrives, so an endless stream (``/dev/zero``) ends quickly. Both
+    raise :class:`InputBinary` (exit 5): errors.py has no "too large" class, and a file
+    past the limit is, like a binary one, not an article to decode.
+    """
+    if max_bytes < 1:
+        raise ValueError("max_bytes must be positive")
+    chunks: list[bytes] = []
+    total = 0
+    sniffed = False
+    while total <= max_bytes:
+        chunk = stream.read(min(_CHUNK, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        if not sniffed and total >= _SNIFF:
+            sniffed = True
+            if _looks_binary(b"".join(chunks)[:_SNIFF]):
+                raise InputBinary(f"{source}: this is a binary file, not text")
+    data = b"".join(chunks)
+    if _looks_binary(data):
+        raise InputBinary(f"{source}: this is a binary file, not text")
+    if total > max_bytes:
+        raise InputBinary(_too_large(source, max_bytes))
+    return data
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded text, the encoding read, and how many invalid bytes became U+FFFD."""
+
+    text: str
+    encoding: str
+    replaced_bytes: int = 0
+
+
+def _lenient_utf8(data: bytes, source: str) -> Decoded | None:
+    """UTF-8 with a few invalid bytes, each replaced by one U+FFFD; ``None`` if not UTF-8.
+
+    One character per bad byte (surrogateescape, then U+FFFD) rather than Python's
+    "replace", which folds a truncated sequence into one character: the count is then
+    the number of bytes lost, and the raw text has one character where each byte was.
+    Raises :class:`InputUndecodable` when the text clearly is UTF-8 Chinese but too
+    damaged to trust.
+    """
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    if escaped.startswith("\ufeff"):
+        escaped = escaped[1:]
+    bad = sum(1 for c in escaped if "\udc80" <= c <= "\udcff")
+    han = sum(1 for c in escaped if "\u3400" <= c <= "\u9fff")
+    if not bad or han < bad * _HAN_PER_BAD_BYTE or _plausibility(escaped) < _MIN_PLAUSIBLE:
+        return None
+    if bad > MAX_REPLACED_BYTES or bad > len(data) * MAX_REPLACED_SHARE:
+        raise InputUndecodable(
+            f"{source}: {bad} invalid UTF-8 bytes, too many to replace "
+            f"(at most {MAX_REPLACED_BYTES} and {MAX_REPLACED_SHARE:.0%} of the input)"
+        )
+    text = "".join("\ufffd" if "\udc80" <= c <= "\udcff" else c for c in escaped)
+    return Decoded(text, "utf-8", bad)
+
+
+def decode_bytes(data: bytes, source: str = "<bytes>") -> Decoded:
+    """Decode ``data``, replacing a few invalid UTF-8 bytes; raises a one-line error."""
     if not data.strip():
         raise InputEmpty(f"{source}: the file is empty")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if _looks_binary(data):
         raise InputBinary(f"{source}: this is a binary file, not text")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+    if _has_bom16(data):
+        return Decoded(data.decode("utf-16"), "utf-16")
     try:
-        return data.decode("utf-8-sig"), "utf-8"
+        return Decoded(data.decode("utf-8-sig"), "utf-8")
     except UnicodeDecodeError:
         pass
+    damaged = _lenient_utf8(data, source)
+    if damaged is not None:
+        return damaged
     # GB18030 decodes almost any byte string, Big5 bytes included: pick the reading
     # whose characters are the common ones of written Chinese.
     readings = []
@@ -85,16 +209,24 @@ def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
     if readings:
         score, encoding, text = max(readings)
         if score >= _MIN_PLAUSIBLE:
-            return text, encoding
+            return Decoded(text, encoding)
     best = from_bytes(data).best()
     if best is None or _cjk_share(str(best)) < _MIN_CJK_SHARE:
         raise InputUndecodable(
             f"{source}: cannot decode the text as UTF-8, GB18030/GBK or Big5 Chinese"
         )
-    return str(best), best.encoding
+    return Decoded(str(best), best.encoding)
 
 
-def from_text(raw: str, source: str = "<text>", encoding: str = "utf-8") -> Article:
+def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
+    """Decode ``data``; returns ``(text, encoding)`` or raises a one-line error."""
+    decoded = decode_bytes(data, source)
+    return decoded.text, decoded.encoding
+
+
+def from_text(
+    raw: str, source: str = "<text>", encoding: str = "utf-8", replaced_bytes: int = 0
+) -> Article:
     """Build an article from already decoded text."""
     if not raw.strip():
         raise InputEmpty(f"{source}: the article is empty")
@@ -102,23 +234,42 @@ def from_text(raw: str, source: str = "<text>", encoding: str = "utf-8") -> Arti
     if not cleaned.text.strip():
         raise InputEmpty(f"{source}: nothing is left after removing markup")
     body_end, byline = split_byline(cleaned.text)
-    return Article(source, raw, encoding, cleaned, body_end, byline)
+    return Article(source, raw, encoding, cleaned, body_end, byline, replaced_bytes)
 
 
-def read_article(path: str) -> Article:
-    """Read ``path`` (``-`` for stdin) into an :class:`Article`."""
+def _read_path(path: str, max_bytes: int) -> bytes:
+    file = Path(path)
+    if not file.exists():
+        raise InputMissing(f"{path}: no such file")
+    if file.is_dir():
+        raise InputMissing(f"{path}: is a directory, not a file")
+    with file.open("rb", buffering=0) as handle:
+        info = file.stat()
+        if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+            # Peek at the head first so that a large binary file is still called binary.
+            if _looks_binary(handle.read(_SNIFF)):
+                raise InputBinary(f"{path}: this is a binary file, not text")
+            raise InputBinary(_too_large(path, max_bytes))
+        return read_limited(handle, path, max_bytes)
+
+
+def read_article(path: str, max_bytes: int = MAX_INPUT_BYTES) -> Article:
+    """Read ``path`` (``-`` for stdin) into an :class:`Article`.
+
+    At most ``max_bytes`` are read (:data:`MAX_INPUT_BYTES` by default); a longer input
+    is refused with :class:`InputBinary`. A few invalid UTF-8 bytes are replaced and
+    counted in :attr:`Article.replaced_bytes` (see :attr:`Article.decode_warning`).
+    """
     if path == "-":
-        data = sys.stdin.buffer.read()
         source = "<stdin>"
+        data = read_limited(sys.stdin.buffer, source, max_bytes)
     else:
-        file = Path(path)
-        if not file.exists():
-            raise InputMissing(f"{path}: no such file")
-        if file.is_dir():
-            raise InputMissing(f"{path}: is a directory, not a file")
-        data = file.read_bytes()
         source = path
-    raw, encoding = decode(data, source)
-    if "\ufffd" in raw[:2000] and raw.count("\ufffd") > len(raw) // 50:
+        data = _read_path(path, max_bytes)
+    decoded = decode_bytes(data, source)
+    raw = decoded.text
+    # U+FFFD already in the input (not ours): a file saved after a failed conversion.
+    literal = raw.count("\ufffd") - decoded.replaced_bytes
+    if "\ufffd" in raw[:2000] and literal > len(raw) // 50:
         raise InputUndecodable(f"{source}: the text is full of replacement characters")
-    return from_text(raw, source, encoding)
+    return from_text(raw, source, decoded.encoding, decoded.replaced_bytes)

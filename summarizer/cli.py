@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import stat
 import sys
+import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
 
 from summarizer import model_store
-from summarizer.errors import NotAMeeting, SummarizerError
+from summarizer.errors import ConfigError, NotAMeeting, SummarizerError
 from summarizer.prompt import DEFAULT_VERSION
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Structured summaries of Chinese meeting reports.")
@@ -36,15 +42,130 @@ class Language(str, Enum):
 
 
 def fail(error: SummarizerError) -> None:
-    console.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
+    """Print ``error`` as one line and exit with its code.
+
+    The message may quote a path or model text: it goes out as ``Text`` (rich markup in it
+    is printed, not applied) with control characters shown visibly.
+    """
+    from summarizer.render import visible
+
+    message = Text.assemble(("error:", "red"), " ", visible(str(error)))
+    console.print(message, highlight=False, soft_wrap=True)
     raise typer.Exit(error.exit_code)
+
+
+# --- summarize: where the report goes ------------------------------------------------
+
+
+def _same_file(source: str, target: Path) -> bool:
+    try:
+        return os.path.samefile(source, target)
+    except OSError:
+        return False
+
+
+def check_output(output: Path, source: str) -> None:
+    """Refuse an ``-o`` path the report could not be written to, before any model call.
+
+    Raises ConfigError (exit 13) when the path is a directory, is the input file itself
+    (also through a link), or its directory is missing or not writable; writability is
+    probed by creating a temporary file there, which also holds for root and read-only
+    file systems. A device or pipe (``/dev/stdout``) is accepted and written in place.
+    """
+    target = Path(os.path.realpath(output))
+    if target.is_dir():
+        raise ConfigError(f"{output}: is a directory; -o takes a file path")
+    if source != "-" and _same_file(source, target):
+        raise ConfigError(f"{output}: is the input file; refusing to overwrite the article")
+    if target.exists() and not target.is_file():
+        if not os.access(target, os.W_OK):
+            raise ConfigError(f"{output}: not writable")
+        return
+    directory = target.parent
+    if not directory.is_dir():
+        state = "is not a directory" if directory.exists() else "does not exist"
+        raise ConfigError(f"{output}: the directory {directory} {state}")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise ConfigError(f"{output}: the file is not writable")
+    try:
+        handle, probe = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".probe")
+    except OSError as error:
+        raise ConfigError(f"{output}: the directory {directory} is not writable ({error.strerror or error})") from None
+    os.close(handle)
+    os.unlink(probe)
+
+
+def _new_file_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` (UTF-8) all at once, or leave it as it was.
+
+    The text goes to a temporary file in the same directory, is fsynced, and is renamed
+    over ``path`` (``os.replace``, atomic on one file system): a full disk or a crash
+    leaves the previous report whole and no partial file behind. The new file keeps the
+    old one's permission bits (a new one gets the umask's); a symlink is followed, so
+    the file it points to is replaced, not the link. Raises OSError.
+    """
+    target = Path(os.path.realpath(path))
+    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else _new_file_mode()
+    data = memoryview(text.encode("utf-8"))
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        try:
+            while data:
+                data = data[os.write(handle, data):]
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _fsync_directory(target.parent)
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename itself durable; not every platform can open a directory."""
+    with contextlib.suppress(OSError):
+        handle = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write the report to ``path``: atomically for a file, in place for a device or pipe.
+
+    Renaming over ``/dev/stdout`` or a FIFO would replace the node with a regular file.
+    """
+    target = Path(os.path.realpath(path))
+    if target.exists() and not target.is_file():
+        with open(target, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        return
+    write_atomic(target, text)
 
 
 @app.command()
 def summarize(
     file: str = typer.Argument(..., help="Article file, or - for standard input."),
-    format: Format = typer.Option(Format.pretty, "--format", "-f", help="pretty, json or markdown."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    format: Format = typer.Option(
+        Format.pretty, "--format", "-f", help="pretty (terminal report; plain text with -o), json or markdown."
+    ),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o",
+        help="Write to this file instead of stdout. It is replaced only when the report is complete "
+        "(a temporary file in the same directory, renamed over it). With -f pretty it gets the pretty "
+        "report as plain text without colours, not JSON. A missing or unwritable directory, or the "
+        "input file itself, is refused before the model runs (exit 13).",
+    ),
     backend: Optional[str] = typer.Option(None, help="local (default) or openai."),
     model: Optional[str] = typer.Option(None, help="GGUF path (local) or model name (openai)."),
     base_url: Optional[str] = typer.Option(None, help="OpenAI-compatible base URL."),
@@ -59,13 +180,15 @@ def summarize(
     from summarizer.config import BackendOptions, make_backend
     from summarizer.pipeline import summarize as run_pipeline
     from summarizer.prompt import load_prompts
-    from summarizer.render import add_pinyin, render_console, to_json, to_markdown
+    from summarizer.render import add_pinyin, render_console, to_json, to_markdown, to_plain_text
 
     try:
         article = read_article(file)
+        if output is not None:
+            check_output(output, file)
         prompts = load_prompts(prompt)
         llm = make_backend(BackendOptions(backend, model, base_url, mode, use_cache=not no_cache))
-        with console.status(f"Reading the article with the {llm.name} model…", spinner="dots"):
+        with console.status(f"Reading the article with the {escape(llm.name)} model…", spinner="dots"):
             report = run_pipeline(article, llm, prompts, lang.value)
         if lang is Language.en:
             report = add_pinyin(report)
@@ -77,13 +200,16 @@ def summarize(
     if format is Format.pretty and output is None:
         render_console(report, out)
     else:
-        text = to_markdown(report) if format is Format.markdown else to_json(report)
-        if format is Format.pretty:
-            text = to_json(report)
-        if output:
-            output.write_text(text + "\n", encoding="utf-8")
+        renderers = {Format.pretty: to_plain_text, Format.markdown: to_markdown, Format.json: to_json}
+        text = renderers[format](report).rstrip("\n") + "\n"
+        if output is None:
+            sys.stdout.write(text)
         else:
-            sys.stdout.write(text + "\n")
+            try:
+                write_output(output, text)
+            except OSError as error:
+                fail(ConfigError(f"cannot write {output}: {error.strerror or error}"))
+                return
     run = report.run
     if run and (format is not Format.pretty or output is not None):
         console.print(

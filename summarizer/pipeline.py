@@ -9,16 +9,25 @@ An article longer than the model's window is read in overlapping windows of sent
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from summarizer.answers import ORG_LABELS, PERSON_LABELS, STRENGTH_LABELS, FactsAnswer, TranslationAnswer, labels_answer
+from summarizer.answers import (
+    ORG_LABELS,
+    PERSON_LABELS,
+    STRENGTH_LABELS,
+    FactsAnswer,
+    TranslationAnswer,
+    labels_answer,
+)
 from summarizer.article import Article
 from summarizer.document import Document
 from summarizer.fields.commitments import CueSentence, build_commitment, find_commitment_sentences, unique_commitments
 from summarizer.fields.meeting import build_meeting, decide_meeting, key_figures
 from summarizer.fields.organizations import OrgCandidate, find_organizations, keep_organization, org_type, took_part
 from summarizer.fields.people import PersonCandidate, build_participants, find_people, keep_person
+from summarizer.injection import injected_phrases, instruction_spans
 from summarizer.llm import Backend, Usage
 from summarizer.normalize import fold, to_simplified
 from summarizer.prompt import PromptSet, article_block
@@ -49,10 +58,27 @@ def prepare(article: Article) -> Prepared:
     doc = Document.of(article)
     folded = doc.body  # the footer holds bylines and sources, no participants
     byline = {fold(entry.name) for entry in article.byline}
-    people = [p for p in find_people(folded, article.text, doc.sentences) if fold(p.name) not in byline]
+    injected = instruction_spans(folded)  # people named only where the article addresses a model
+    people = [
+        p for p in find_people(folded, article.text, doc.sentences)
+        if fold(p.name) not in byline and not _only_inside(folded, fold(p.name), injected)
+    ]
     organizations = find_organizations(folded, article.text, doc.sentences, people)
     cues = find_commitment_sentences(folded, doc.sentences)
     return Prepared(article, doc.grounder, doc.sentences, people, organizations, cues)
+
+
+def _without_instructions(window: list[Sentence], doc: Document) -> list[Sentence]:
+    """The sentences the model is shown: those addressing a model are left out, so that
+    nothing they ask for can steer its answer (code still reads the whole article)."""
+    spans = instruction_spans(doc.body)
+    return [s for s in window if not any(a <= s.start < b or s.start <= a < s.end for a, b in spans)]
+
+
+def _only_inside(folded: str, key: str, spans: list[tuple[int, int]]) -> bool:
+    if not spans:
+        return False
+    return all(any(a <= m.start() < b for a, b in spans) for m in re.finditer(re.escape(key), folded))
 
 
 def plan_windows(sentences: list[Sentence], backend: Backend) -> list[list[Sentence]]:
@@ -110,7 +136,13 @@ class Extractor:
 
     def facts(self, block: str, prepared: Prepared) -> FactsAnswer:
         messages = self.prompts.messages(block, "facts", language="中文")
-        facts = self.backend.ask(messages, FactsAnswer, {"folded": prepared.grounder.folded}, max_tokens=260)
+        context = {
+            "folded": prepared.grounder.folded,
+            "not_participants": {fold(p.name) for p in prepared.people if "absent" in p.evidence}
+            | {fold(e.name) for e in prepared.article.byline},
+            "injected": injected_phrases(prepared.grounder.folded),
+        }
+        facts = self.backend.ask(messages, FactsAnswer, context, max_tokens=260)
         if self.language == "en" and facts.summary:
             english = self.backend.ask(self.prompts.translation_messages(facts.summary), TranslationAnswer, max_tokens=300)
             facts = facts.model_copy(update={"summary": english.english})
@@ -151,7 +183,7 @@ class Extractor:
         before = self.backend.usage.snapshot()
         prepared = prepare(article)
         windows = plan_windows(prepared.sentences, self.backend)
-        facts = self.facts(article_block(windows[0]), prepared)
+        facts = self.facts(article_block(_without_instructions(windows[0], prepared)), prepared)
         facts = facts.model_copy(update={"is_meeting": decide_meeting(facts.is_meeting, prepared)})
         if not facts.is_meeting:
             return self._report(prepared, facts, [], [], [], len(windows), before)
@@ -161,7 +193,7 @@ class Extractor:
         commitments: list[tuple[CueSentence, str]] = []
         policy = self.prompts.policy
         for window in windows:
-            block = article_block(window)
+            block = article_block(_without_instructions(window, prepared))
             people = [p for p in prepared.people if _in_window(p.mentions, window) and p not in chosen_people]
             if policy["people"] == "code":
                 chosen_people += [p for p in people if keep_person(p, None, "code")]

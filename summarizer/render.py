@@ -1,13 +1,28 @@
-"""Renderers for a validated ``Report``: JSON, Markdown, rich console, and pinyin names.
+r"""Renderers for a validated ``Report``: JSON, Markdown, rich console, and pinyin names.
 
 Everything here works on a ``Report`` that has already passed validation and never
-calls a model, so rendering is deterministic and cheap to test. Model-written text is
-treated as data: Markdown table cells are escaped and console output is built from
-``rich.text.Text`` objects, so a stray ``|`` or ``[bold]`` cannot change the layout.
+calls a model, so rendering is deterministic and cheap to test. Article- and
+model-written text is untrusted data:
+
+- terminal and document output (console, plain text, Markdown) shows control characters
+  visibly (``ESC`` as ``␛``, a C1 or bidi control as ``\x9b`` / ``\u202e``), so an
+  article cannot clear the screen, colour it, plant an OSC-8 link or reorder a line;
+  JSON keeps every such character as a ``\uXXXX`` escape;
+- console output is built from ``rich.text.Text`` objects, never from markup strings,
+  so ``[bold]`` or ``[link=…]`` in an article is printed literally;
+- in Markdown every article-derived string is escaped: ``& < >`` as entities (no live
+  HTML tag), Markdown punctuation (``[ ] * _ ` ~ \``) and line-start block markers
+  with a backslash (no live link, image, emphasis or heading); ``|`` in table cells.
 """
 
 from __future__ import annotations
 
+import io
+import re
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 from pypinyin import Style, lazy_pinyin
 from rich.console import Console
 from rich.panel import Panel
@@ -18,7 +33,7 @@ from summarizer.fields.words import people as person_words
 from summarizer.normalize import fold
 from summarizer.schema import Commitment, Participant, Report, RunStats
 
-__all__ = ["add_pinyin", "name_pinyin", "render_console", "to_json", "to_markdown"]
+__all__ = ["add_pinyin", "name_pinyin", "render_console", "to_json", "to_markdown", "to_plain_text", "visible"]
 
 # Surname readings pypinyin gets wrong because it picks the common reading of the
 # character (单 -> dan, 曾 -> ceng, 区 -> qu ...). Keys are Simplified; names are
@@ -73,6 +88,97 @@ _ENUM_LABELS = {
 _STRENGTH_STYLES = {
     "agreed": "bold green", "planned": "bold cyan", "intended": "bold yellow", "proposed": "bold magenta",
 }
+
+
+# --- untrusted text ---------------------------------------------------------------
+
+# C0 controls except tab and newline, DEL, C1 controls, and the bidi embeddings,
+# overrides and isolates (U+202A-U+202E, U+2066-U+2069).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# What a JSON serializer leaves raw because JSON allows it: DEL, C1 and bidi controls.
+_JSON_RAW_CONTROL = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def _visible_char(char: str) -> str:
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # Control Pictures: ESC -> ␛, CR -> ␍
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    if code <= 0x9F:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character a terminal or viewer would act on shown visibly.
+
+    Newline and tab are kept. Nothing is dropped, so a reader can still tell that the
+    article held an escape sequence (``␛[2J``) and where.
+    """
+    return _CONTROL.sub(lambda match: _visible_char(match.group()), text)
+
+
+def _visible_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, BaseModel):
+        return _visible_model(value)
+    if isinstance(value, list):
+        return [_visible_value(item) for item in value]
+    return value
+
+
+def _visible_model(model: _M) -> _M:
+    """A copy of ``model`` with ``visible`` applied to every string, however deep.
+
+    Done once per rendering on the whole report, so no field (present or added later)
+    can reach a terminal raw. ``model_copy`` skips validation: a shown control may be
+    longer than the character it replaces and must not trip a length bound.
+    """
+    update = {name: _visible_value(getattr(model, name)) for name in type(model).model_fields}
+    return model.model_copy(update=update)
+
+
+# Markdown: characters that start inline syntax (links, images, emphasis, code, strike-
+# through) or an escape; ``&<>`` become entities so no HTML tag is live. ``|`` is
+# escaped in table cells only (``_cell``): elsewhere it cannot make a link or a tag.
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]~&<>]")
+_MD_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# Markers that make a block when they open a line (or a list item's content): heading,
+# list item, setext underline / thematic break, ordered list item.
+_MD_BLOCK_START = re.compile(r"^(?:[#+=-]|\d{1,9}(?=[.)]))")
+
+
+def _md_escape(text: str) -> str:
+    """Article text as inert Markdown: it renders as the same characters, never as markup.
+
+    Escapes one line's worth of text; a marker at its start is escaped too, because
+    the text may open a line or a list item (``- {text}``, ``   > {row}``).
+    """
+    escaped = _MD_SPECIAL.sub(lambda m: _MD_ENTITIES.get(m.group(), "\\" + m.group()), text)
+    match = _MD_BLOCK_START.match(escaped)
+    if match:
+        end = match.end()
+        if match.group()[:1].isdigit():  # 1. item -> 1\. item
+            return escaped[:end] + "\\" + escaped[end:]
+        return "\\" + escaped
+    return escaped
+
+
+def _md_block(text: str) -> str:
+    """Multi-line article text (the summary) as inert Markdown paragraphs.
+
+    Leading spaces are dropped (four would open a code block) and each line is escaped.
+    """
+    return "\n".join(_md_escape(line.strip()) for line in text.strip().splitlines())
+
+
+def _md_code(text: str) -> str:
+    """A code span holding ``text`` (run metadata); a backtick would end it early."""
+    return "`" + _inline(text).replace("`", "'") + "`"
 
 
 # --- pinyin -----------------------------------------------------------------------
@@ -151,8 +257,14 @@ def add_pinyin(report: Report) -> Report:
 
 
 def to_json(report: Report) -> str:
-    """The full report as indented JSON; non-ASCII text (Chinese) is written as is."""
-    return report.model_dump_json(indent=2)
+    """The full report as indented JSON; non-ASCII text (Chinese) is written as is.
+
+    pydantic escapes C0 controls (``\\u001b``) but, as JSON allows, leaves DEL, C1 and
+    bidi controls raw; they are escaped too, so the JSON is safe to ``cat``. They only
+    occur inside strings (every key is ASCII), so the text stays valid, equal JSON.
+    """
+    text = report.model_dump_json(indent=2)
+    return _JSON_RAW_CONTROL.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 # --- Markdown ---------------------------------------------------------------------
@@ -171,24 +283,29 @@ def _inline(text: str) -> str:
     return " ".join(text.split())
 
 
+def _md(text: str) -> str:
+    """Article text for one Markdown line: single line, escaped (see ``_md_escape``)."""
+    return _md_escape(_inline(text))
+
+
 def _cell(text: str | None) -> str:
-    """A Markdown table cell: single line, ``|`` escaped, empty shown as a dash."""
+    """A Markdown table cell: single line, escaped (``|`` included), empty shown as a dash."""
     if not text:
         return "—"
-    return _inline(text).replace("|", "\\|")
+    return _md(text).replace("|", "\\|")
 
 
 def _title(report: Report) -> str:
     return _inline(report.meeting.title or "") or _labels(report)["default_title"]
 
 
-def _facts(report: Report) -> list[tuple[str, str]]:
-    """(label, value) pairs for the meeting facts that are known."""
+def _facts(report: Report, show: Callable[[str], str] = _inline) -> list[tuple[str, str]]:
+    """(label, value) pairs for the meeting facts that are known; ``show`` formats a value."""
     labels, meeting = _labels(report), report.meeting
     facts = [("kind", meeting.kind), ("date", meeting.date), ("location", meeting.location)]
-    pairs = [(labels[key], _inline(value)) for key, value in facts if value]
+    pairs = [(labels[key], show(value)) for key, value in facts if value]
     if meeting.organizers:
-        pairs.append((labels["organizers"], labels["list_sep"].join(_inline(o) for o in meeting.organizers)))
+        pairs.append((labels["organizers"], labels["list_sep"].join(show(o) for o in meeting.organizers)))
     return pairs
 
 
@@ -209,12 +326,13 @@ def _md_commitment(report: Report, number: int, item: Commitment) -> list[str]:
     strength = _enum(report, item.strength)
     if strength != item.strength:
         strength = f"{strength} ({item.strength})"
-    extras = [f"{labels[key]}: {_inline(value)}" for key, value in
+    extras = [f"{labels[key]}: {_md(value)}" for key, value in
               (("counterpart", item.counterpart), ("timeframe", item.timeframe)) if value]
-    line = f"{number}. **{strength}** — {_inline(item.actor)}: {_inline(item.action)}"
+    line = f"{number}. **{strength}** — {_md(item.actor)}: {_md(item.action)}"
     if extras:
         line += f" ({'; '.join(extras)})"
-    quote = [f"   > {row}" if row.strip() else "   >" for row in item.evidence.splitlines() or [""]]
+    rows = [_md_escape(row.strip()) for row in item.evidence.splitlines()] or [""]
+    quote = [f"   > {row}" if row else "   >" for row in rows]
     return [line, *quote]
 
 
@@ -223,8 +341,8 @@ def _md_footer(report: Report, run: RunStats) -> str:
     tokens = run.prompt_tokens + run.completion_tokens
     parts = labels["token_parts"].format(p=f"{run.prompt_tokens:,}", c=f"{run.completion_tokens:,}")
     return (
-        f"*{labels['backend']} `{run.backend}` · {labels['model']} `{run.model}` · "
-        f"{labels['prompt']} `{run.prompt_version}` · {tokens:,} {labels['tokens']} ({parts}) · "
+        f"*{labels['backend']} {_md_code(run.backend)} · {labels['model']} {_md_code(run.model)} · "
+        f"{labels['prompt']} {_md_code(run.prompt_version)} · {tokens:,} {labels['tokens']} ({parts}) · "
         f"{run.calls} {labels['calls']} ({run.cached_calls} {labels['cached']}) · "
         f"{run.seconds:.1f} {labels['seconds']}*"
     )
@@ -235,27 +353,33 @@ def _md_section(heading: str, body: list[str]) -> list[str]:
 
 
 def to_markdown(report: Report) -> str:
-    """A briefing: title, facts, summary, then one section per non-empty list."""
+    """A briefing: title, facts, summary, then one section per non-empty list.
+
+    Every article- or model-derived string is escaped, so the briefing can be opened in
+    any Markdown viewer without the article adding a tag, a link or an image to it.
+    """
+    report = _visible_model(report)
     labels = _labels(report)
-    lines = [f"# {_title(report)}", ""]
+    title = _md(report.meeting.title or "") or labels["default_title"]
+    lines = [f"# {title}", ""]
     if not report.is_meeting_report:
         lines += [f"**{labels['not_meeting']}**", ""]
-    facts = _facts(report)
+    facts = _facts(report, _md)
     if facts:
         lines += [" · ".join(f"**{label}:** {value}" for label, value in facts), ""]
-    lines.append(report.summary.strip())
+    lines.append(_md_block(report.summary))
     if report.participants:
         lines += _md_section(labels["participants"], _md_participants(report))
     if report.organizations:
-        orgs = [f"- {_inline(o.name)} ({_enum(report, o.type)})" for o in report.organizations]
+        orgs = [f"- {_md(o.name)} ({_enum(report, o.type)})" for o in report.organizations]
         lines += _md_section(labels["organizations"], orgs)
     if report.commitments:
         body = [row for n, c in enumerate(report.commitments, 1) for row in _md_commitment(report, n, c)]
         lines += _md_section(labels["commitments"], body)
     if report.key_figures:
-        lines += _md_section(labels["key_figures"], [f"- {_inline(f)}" for f in report.key_figures])
+        lines += _md_section(labels["key_figures"], [f"- {_md(f)}" for f in report.key_figures])
     if report.byline:
-        byline = [f"- {_inline(b.role)}: {_inline(b.name)}" for b in report.byline]
+        byline = [f"- {_md(b.role)}: {_md(b.name)}" for b in report.byline]
         lines += _md_section(labels["byline"], byline)
     if report.run is not None:
         lines += ["", "---", "", _md_footer(report, report.run)]
@@ -353,7 +477,12 @@ def _console_items(report: Report) -> list[Panel | Table | Text]:
 
 
 def render_console(report: Report, console: Console) -> None:
-    """Print the report to a rich console; a non-meeting report gets a notice panel."""
+    """Print the report to a rich console; a non-meeting report gets a notice panel.
+
+    Control characters in the report are shown visibly (``visible``); every string goes
+    in as ``Text``, so rich markup in it is printed, not applied.
+    """
+    report = _visible_model(report)
     if report.is_meeting_report:
         console.print(_facts_panel(report))
     else:
@@ -364,3 +493,14 @@ def render_console(report: Report, console: Console) -> None:
         console.print(_run_line(report, report.run))
 
 
+
+
+def to_plain_text(report: Report, width: int = 100) -> str:
+    """The console report as plain text, without ANSI codes (``-f pretty -o FILE``)."""
+    console = Console(
+        file=io.StringIO(), record=True, width=width, color_system=None, force_terminal=False,
+        force_jupyter=False, force_interactive=False, legacy_windows=False, emoji=False, highlight=False,
+    )
+    render_console(report, console)
+    lines = console.export_text(styles=False).splitlines()
+    return "\n".join(line.rstrip() for line in lines) + "\n"

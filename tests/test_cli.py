@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def cli(*args: str, home: Path, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("SUMMARIZER_", "OPENAI_"))}
-    environment.update({"SUMMARIZER_HOME": str(home), "SUMMARIZER_CONFIG": str(home / "none.toml")}, **(env or {}))
+    # os.devnull: "no config file" (a missing $SUMMARIZER_CONFIG file is a ConfigError).
+    environment.update({"SUMMARIZER_HOME": str(home), "SUMMARIZER_CONFIG": os.devnull}, **(env or {}))
     return subprocess.run(
         [sys.executable, "-m", "summarizer", *args], input=stdin.decode("utf-8", "replace") if stdin else None,
         capture_output=True, text=True, env=environment, cwd=ROOT, timeout=120,
@@ -150,3 +151,175 @@ def test_english_summary_adds_pinyin(tmp_path: Path, article: Path) -> None:
     assert json.loads(result.stdout)["summary"] == "The association held a members' symposium."
     pinyin = {p["name"]: p["pinyin"] for p in json.loads(result.stdout)["participants"]}
     assert pinyin["陈潮晖"] == "Chen Chaohui"
+
+
+# --- untrusted text on the terminal ------------------------------------------------------
+
+HOSTILE_SUMMARY = "座谈会\x1b[2J\x1b]8;;https://evil.example\x1b\\链接\x1b]8;;\x1b\\ [bold red]x[/] &lt;img src=x onerror=alert(1)&gt; [t](javascript:alert(1)) \u202e"
+
+
+def test_escape_sequences_and_markup_from_the_article_reach_no_output_raw(tmp_path: Path, article: Path) -> None:
+    facts = {"is_meeting": True, "location": "松山湖", "summary": HOSTILE_SUMMARY.replace("&lt;", "<").replace("&gt;", ">")}
+    with FakeOpenAI(MeetingModel(facts=[facts])) as server:
+        args, env = remote(server)
+        pretty = cli("summarize", str(article), *args, home=tmp_path, env=env)
+        markdown = cli("summarize", str(article), *args, "-f", "markdown", home=tmp_path, env=env)
+        as_json = cli("summarize", str(article), *args, "-f", "json", home=tmp_path, env=env)
+    for result in (pretty, markdown, as_json):
+        assert result.returncode == 0, result.stderr
+        assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+    assert "␛[2J" in pretty.stdout and "[bold red]x[/]" in pretty.stdout
+    assert "<img" not in markdown.stdout and "&lt;img" in markdown.stdout and "\\[t\\](javascript" in markdown.stdout
+    assert json.loads(as_json.stdout)["summary"] == facts["summary"]
+
+
+def test_error_messages_print_paths_literally(tmp_path: Path) -> None:
+    name = tmp_path / "[bold]x[/bold]\x1b[2J.txt"
+    result = cli("summarize", str(name), home=tmp_path)
+    assert_one_line_error(result, 3, "[bold]x[/bold]", "␛[2J", "no such file")
+    assert "\x1b" not in result.stderr
+
+
+# --- -o FILE -----------------------------------------------------------------------------
+
+
+def test_output_in_a_missing_directory_fails_before_any_model_call(tmp_path: Path, article: Path) -> None:
+    with FakeOpenAI(MeetingModel()) as server:
+        args, env = remote(server)
+        result = cli("summarize", str(article), *args, "-o", str(tmp_path / "nowhere" / "r.json"), home=tmp_path, env=env)
+        assert server.requests == []
+    assert_one_line_error(result, 13, "does not exist")
+
+
+def test_output_onto_a_directory_is_refused(tmp_path: Path, article: Path) -> None:
+    with FakeOpenAI(MeetingModel()) as server:
+        args, env = remote(server)
+        result = cli("summarize", str(article), *args, "-o", str(tmp_path), home=tmp_path, env=env)
+        assert server.requests == []
+    assert_one_line_error(result, 13, "directory")
+
+
+def test_output_onto_the_input_file_is_refused(tmp_path: Path, article: Path) -> None:
+    link = tmp_path / "same.txt"
+    link.symlink_to(article)
+    with FakeOpenAI(MeetingModel()) as server:
+        args, env = remote(server)
+        direct = cli("summarize", str(article), *args, "-o", str(article), home=tmp_path, env=env)
+        through_link = cli("summarize", str(article), *args, "-f", "json", "-o", str(link), home=tmp_path, env=env)
+        assert server.requests == []
+    assert_one_line_error(direct, 13, "input")
+    assert_one_line_error(through_link, 13, "input")
+    assert article.read_text(encoding="utf-8") == ARTICLE
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root may write anywhere")
+def test_output_in_a_read_only_directory_fails_before_any_model_call(tmp_path: Path, article: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        with FakeOpenAI(MeetingModel()) as server:
+            args, env = remote(server)
+            result = cli("summarize", str(article), *args, "-o", str(locked / "r.json"), home=tmp_path, env=env)
+            assert server.requests == []
+    finally:
+        locked.chmod(0o700)
+    assert_one_line_error(result, 13, "not writable")
+
+
+def test_unwritable_output_directory_is_a_config_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As root a read-only mode does not stop writes; a refused probe file stands for it."""
+    from summarizer.cli import check_output
+    from summarizer.errors import ConfigError
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("tempfile.mkstemp", refuse)
+    with pytest.raises(ConfigError, match="not writable"):
+        check_output(tmp_path / "r.json", "-")
+
+
+def test_pretty_output_to_a_file_is_plain_text_not_json(tmp_path: Path, article: Path) -> None:
+    target = tmp_path / "report.txt"
+    with FakeOpenAI(MeetingModel()) as server:
+        args, env = remote(server)
+        result = cli("summarize", str(article), *args, "-f", "pretty", "-o", str(target), home=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    text = target.read_text(encoding="utf-8")
+    assert "陈潮晖" in text and "╭" in text and "\x1b" not in text
+    assert not text.lstrip().startswith("{")
+    assert result.stdout == ""
+
+
+def test_output_replaces_the_previous_report_and_leaves_no_temporary_file(tmp_path: Path, article: Path) -> None:
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    target = out_dir / "r.json"
+    target.write_text("old report\n", encoding="utf-8")
+    target.chmod(0o640)
+    with FakeOpenAI(MeetingModel()) as server:
+        args, env = remote(server)
+        result = cli("summarize", str(article), *args, "-f", "json", "-o", str(target), home=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(target.read_text(encoding="utf-8"))["is_meeting_report"] is True
+    assert [p.name for p in out_dir.iterdir()] == ["r.json"]
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_failed_write_keeps_the_previous_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk midway through the write: the old file stays whole, no partial file is left."""
+    import errno
+
+    from summarizer.cli import write_atomic
+
+    target = tmp_path / "r.md"
+    target.write_text("previous report\n", encoding="utf-8")
+    real_write = os.write
+    calls = []
+
+    def disk_full(fd: int, data: Any) -> int:
+        calls.append(len(data))
+        if len(calls) == 1:
+            return real_write(fd, bytes(data)[:10])  # a short write, then the disk is full
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        write_atomic(target, "新报告" * 10_000)
+    monkeypatch.undo()
+    assert len(calls) == 2
+    assert target.read_text(encoding="utf-8") == "previous report\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.md"]
+
+
+def test_a_failed_fsync_keeps_the_previous_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from summarizer.cli import write_atomic
+
+    target = tmp_path / "r.json"
+    target.write_text("{}\n", encoding="utf-8")
+
+    def broken(fd: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", broken)
+    with pytest.raises(OSError):
+        write_atomic(target, "{\"new\": true}\n")
+    monkeypatch.undo()
+    assert target.read_text(encoding="utf-8") == "{}\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+
+def test_a_write_error_after_the_model_run_is_one_line(tmp_path: Path, article: Path) -> None:
+    """/dev/full opens fine and fails every write (ENOSPC), as a full disk would.
+
+    A device is written in place (renaming over it would replace the device node), so
+    this also checks that a non-regular target is never swapped for a regular file.
+    """
+    if not Path("/dev/full").is_char_device():
+        pytest.skip("no /dev/full")
+    with FakeOpenAI(MeetingModel()) as server:
+        args, env = remote(server)
+        result = cli("summarize", str(article), *args, "-f", "json", "-o", "/dev/full", home=tmp_path, env=env)
+    assert_one_line_error(result, 13, "cannot write", "/dev/full")
+    assert Path("/dev/full").is_char_device()

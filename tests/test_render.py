@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import html
+import io
 import json
+import re
 
 import pytest
 from rich.console import Console
 
-from summarizer.render import add_pinyin, name_pinyin, render_console, to_json, to_markdown
+from summarizer.render import add_pinyin, name_pinyin, render_console, to_json, to_markdown, to_plain_text
 from summarizer.schema import (
     BylineItem,
     Commitment,
@@ -211,3 +214,139 @@ def test_add_pinyin_fills_a_copy() -> None:
     assert names[3] == "Zhang San (checked)"
     assert all(p.pinyin is None for p in report.participants[:3])
     assert result.commitments == report.commitments and result.commitments is not report.commitments
+
+
+# --- untrusted text: control characters, rich markup, Markdown and HTML ---
+
+# Escape sequences an article may smuggle in: clear screen, colour, an OSC-8 hyperlink,
+# a C1 CSI, DEL, a bell, a carriage return, and bidi overrides/isolates.
+HOSTILE = (
+    "A\x1b[2JB\x1b[31mC\x1b]8;;https://evil.example\x1b\\D\x1b]8;;\x1b\\"
+    "E\x9b31mF\x7fG\x07H\rI\u202eJ\u2066K\u2069L\u202aM"
+)
+RAW_CONTROLS = ["\x1b", "\x9b", "\x7f", "\x07", "\r", "\u202a", "\u202e", "\u2066", "\u2069"]
+
+
+def hostile_report(text: str = HOSTILE) -> Report:
+    """A report whose every article-derived string field carries ``text``.
+
+    Built with ``model_copy`` so the bounded fields (a name is at most 12 characters)
+    can hold longer payloads, as a report assembled without validation could.
+    """
+    report = meeting_report()
+    meeting = report.meeting.model_copy(update={"title": text, "kind": text, "location": text, "organizers": [text]})
+    participants = [p.model_copy(update={"name": text, "title": text, "organization": text}) for p in report.participants]
+    organizations = [o.model_copy(update={"name": text}) for o in report.organizations]
+    commitments = [
+        c.model_copy(update={"actor": text, "action": text, "evidence": text, "counterpart": text, "timeframe": text})
+        for c in report.commitments
+    ]
+    return report.model_copy(update={
+        "summary": f"{text}\n{text}", "meeting": meeting, "participants": participants,
+        "organizations": organizations, "commitments": commitments, "key_figures": [text],
+        "byline": [BylineItem(role=text, name=text)],
+    })
+
+
+def terminal_output(report: Report) -> str:
+    """What a colour terminal would receive (rich's own styling included)."""
+    buffer = io.StringIO()
+    render_console(report, Console(file=buffer, force_terminal=True, color_system="truecolor", width=120))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_console_makes_control_characters_visible(language: str) -> None:
+    report = hostile_report().model_copy(update={"language": language})
+    raw = terminal_output(report)
+    # The only escape sequences left are rich's own SGR styles: no clear screen, no OSC.
+    stripped = re.sub(r"\x1b\[[0-9;]*m", "", raw)
+    for char in RAW_CONTROLS:
+        assert char not in stripped, repr(char)
+    assert "\x1b[2J" not in raw and "\x1b]" not in raw
+    text = console_text(report)
+    assert "␛[2J" in text and "␛]8;;https://evil.example" in text
+
+
+def test_console_prints_rich_markup_literally() -> None:
+    markup = "[bold red]x[/] [link=https://evil.example]y[/link] :smile:"
+    report = hostile_report("[bold red]x[/]").model_copy(update={"summary": markup})
+    raw = terminal_output(report)
+    assert "\x1b]8" not in raw, "no hyperlink may come out of article text"
+    text = console_text(report)
+    assert markup in text
+    assert "[bold red]x[/]" in text.replace(markup, "")
+
+
+def test_markdown_makes_control_characters_visible() -> None:
+    md = to_markdown(hostile_report())
+    for char in RAW_CONTROLS:
+        assert char not in md, repr(char)
+    assert "␛\\[2J" in md  # visible, and the bracket escaped as Markdown
+
+
+def test_json_keeps_control_characters_as_json_escapes() -> None:
+    report = hostile_report()
+    text = to_json(report)
+    for char in RAW_CONTROLS:
+        assert char not in text, repr(char)
+    assert "\\u001b[2J" in text and "\\u202e" in text and "\\u009b" in text and "\\u007f" in text
+    assert json.loads(text) == json.loads(report.model_dump_json())
+    assert json.loads(text)["summary"] == report.summary
+
+
+MARKUP_ATTACKS = [
+    "<img src=x onerror=alert(1)>",
+    "[text](javascript:alert(1))",
+    "![pic](https://evil.example/x.png)",
+    "<https://evil.example>",
+    "<a href=\"javascript:alert(1)\">x</a>",
+    "[ref]\n\n[ref]: javascript:alert(1)",
+    "<script>alert(1)</script>",
+]
+
+
+def rendered_html(markdown: str) -> str:
+    """HTML from a CommonMark renderer with raw HTML on and no URL filter, like a naive viewer."""
+    markdown_it = pytest.importorskip("markdown_it")
+    renderer = markdown_it.MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    renderer.validateLink = lambda url: True
+    return renderer.render(markdown)
+
+
+@pytest.mark.parametrize("attack", MARKUP_ATTACKS)
+def test_markdown_article_text_cannot_make_html_or_links(attack: str) -> None:
+    md = to_markdown(hostile_report(attack))
+    html_out = rendered_html(md)
+    for live in ("<img", "<a ", "<script"):
+        assert live not in html_out, (live, html_out)
+
+
+def test_markdown_escapes_html_entities_and_keeps_the_text_readable() -> None:
+    text = "<img src=x onerror=alert(1)> & [text](javascript:alert(1)) *a* _b_ `c` ~~d~~ a\\b"
+    md = to_markdown(hostile_report(text))
+    assert "&lt;img src=x onerror=alert(1)&gt; &amp; \\[text\\](javascript:alert(1))" in md
+    html_out = rendered_html(md)
+    # Rendered, the article's text reads exactly as written (HTML-escaped, nothing styled).
+    assert html.escape(text, quote=False) in html_out
+    for styled in ("<em>a</em>", "<em>b</em>", "<code>c</code>", "<s>d</s>"):
+        assert styled not in html_out, styled
+
+
+@pytest.mark.parametrize("start", ["# heading", "- item", "+ item", "1. item", "2) item", "> quote", "---", "=", "    code"])
+def test_markdown_block_syntax_at_the_start_of_article_text_stays_text(start: str) -> None:
+    report = meeting_report().model_copy(update={"summary": f"摘要\n{start}", "key_figures": [start], "run": None})
+    report.byline = [BylineItem(role=start, name="劉晨")]
+    html_out = rendered_html(to_markdown(report))
+    html_out = html_out.replace("<h1>行業協會工作交流會</h1>", "", 1)
+    for tag in ("<h1>", "<h2>摘要", "<ol start=\"2\"", "<blockquote>\n<p>quote", "<hr", "<pre>", "<li>\n<ul>"):
+        assert tag not in html_out, (tag, html_out)
+    assert html_out.count("<ul>") == 3  # organizations, key figures, byline: no nested list
+
+
+def test_plain_text_is_the_console_report_without_ansi_codes() -> None:
+    text = to_plain_text(hostile_report())
+    assert "\x1b" not in text and "␛[2J" in text
+    plain = to_plain_text(meeting_report("en"))
+    assert "Chen Chaohui" in plain and "[agreed]" in plain and plain.endswith("s\n")
+    assert all(line == line.rstrip() for line in plain.splitlines())
