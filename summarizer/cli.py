@@ -174,6 +174,7 @@ def summarize(
     lang: Language = typer.Option(Language.zh, "--lang", help="Language of the summary; names stay verbatim."),
     allow_non_meeting: bool = typer.Option(False, help="Print the report even when the article is not a meeting report."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Ignore cached model answers."),
+    max_input_mb: float = typer.Option(5.0, "--max-input-mb", min=0.001, help="Refuse inputs larger than this (MB)."),
 ) -> None:
     """Summarize one article into a grounded report."""
     from summarizer.article import read_article
@@ -183,7 +184,11 @@ def summarize(
     from summarizer.render import add_pinyin, render_console, to_json, to_markdown, to_plain_text
 
     try:
-        article = read_article(file)
+        article = read_article(file, max_bytes=int(max_input_mb * 1024 * 1024))
+        if article.decode_warning:
+            from summarizer.render import visible
+
+            console.print(Text("warning: " + visible(article.decode_warning)), highlight=False)
         if output is not None:
             check_output(output, file)
         prompts = load_prompts(prompt)

@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
+import re
+import socket
+import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import unquote, urlsplit
 
 import instructor
 from instructor.core.exceptions import InstructorRetryException
@@ -29,6 +35,7 @@ from summarizer.errors import (
     ConfigError,
     EndpointUnreachable,
     RequestTimeout,
+    SummarizerError,
     ValidationFailed,
 )
 
@@ -44,6 +51,9 @@ _ANSWER_ERRORS = (ValidationError, json.JSONDecodeError, ValueError)
 TEMPERATURE = 0.0
 DEFAULT_CONTEXT = 4096
 DEFAULT_ATTEMPTS = 3
+DEFAULT_TIMEOUT = 120.0  # seconds for one whole question to an endpoint, re-asks included
+TRANSPORT_RETRIES = 1  # a dropped connection, 408/409/429 or 5xx is sent once more, within the budget
+RETRY_PAUSE = 0.5
 
 
 @dataclass
@@ -98,11 +108,21 @@ class Backend:
     def _create_counted(self, **kwargs: Any) -> Any:
         response = self._create(**kwargs)
         usage = getattr(response, "usage", None)
-        if usage is not None:
-            self.usage.prompt_tokens += usage.prompt_tokens or 0
-            self.usage.completion_tokens += usage.completion_tokens or 0
+        self.usage.prompt_tokens += _count(getattr(usage, "prompt_tokens", 0))
+        self.usage.completion_tokens += _count(getattr(usage, "completion_tokens", 0))
         self.usage.calls += 1
         return response
+
+    def _secrets(self) -> tuple[str, ...]:
+        """Values that must never be shown: keys, passwords (none for a local model)."""
+        return ()
+
+    def _redact(self, text: str) -> str:
+        return redact(text, self._secrets())
+
+    def _call_scope(self) -> AbstractContextManager[None]:
+        """What surrounds one whole :meth:`ask` (re-asks included): the remote backend's deadline."""
+        return nullcontext()
 
     def ask(
         self,
@@ -125,23 +145,25 @@ class Backend:
                 return answer.model_validate_json(hit[0], context=context)
         before = (self.usage.prompt_tokens, self.usage.completion_tokens)
         try:
-            result = self._client()(
-                messages=messages,
-                response_model=answer,
-                context=context or {},
-                max_retries=Retrying(
-                    stop=stop_after_attempt(self.attempts), retry=retry_if_exception_type(_ANSWER_ERRORS), reraise=True
-                ),
-                max_tokens=max_tokens,
-                temperature=TEMPERATURE,
-            )
+            with self._call_scope():
+                result = self._client()(
+                    messages=messages,
+                    response_model=answer,
+                    context=context or {},
+                    max_retries=Retrying(
+                        stop=stop_after_attempt(self.attempts), retry=retry_if_exception_type(_ANSWER_ERRORS),
+                        reraise=True,
+                    ),
+                    max_tokens=max_tokens,
+                    temperature=TEMPERATURE,
+                )
         except InstructorRetryException as error:
             cause = error.__cause__
             if cause is not None and not isinstance(cause, _ANSWER_ERRORS):
-                raise _map_error(cause) from None
-            raise ValidationFailed(_retry_message(error, self.attempts)) from None
+                raise _map_error(cause, self._redact) from None
+            raise ValidationFailed(_retry_message(error, self.attempts, self._redact)) from None
         except Exception as error:  # provider errors become one-line errors
-            raise _map_error(error) from None
+            raise _map_error(error, self._redact) from None
         finally:
             self.usage.seconds += time.perf_counter() - started
         if self.cache is not None:
@@ -152,28 +174,80 @@ class Backend:
         return result
 
 
-def _retry_message(error: Exception, attempts: int) -> str:
+def _retry_message(error: Exception, attempts: int, redact_text: Callable[[str], str] = lambda text: text) -> str:
     last = getattr(error, "__cause__", None) or error
-    text = " ".join(str(last).split())
-    return f"the model's answer still failed validation after {attempts} attempts: {text[:300]}"
+    return f"the model's answer still failed validation after {attempts} attempts: {_one_line(last, 300, redact_text)}"
 
 
-def _map_error(error: Exception) -> Exception:
+def _count(value: Any) -> int:
+    """A token count from a reply's ``usage``, which a broken endpoint may fill with anything."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+
+
+def _one_line(text: object, limit: int, redact_text: Callable[[str], str] = lambda text: text) -> str:
+    """``text`` on one line, redacted before it is cut (a cut key would no longer match)."""
+    flat = " ".join(redact_text(str(text)).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _map_error(error: Exception, redact_text: Callable[[str], str] = lambda text: text) -> Exception:
+    """A one-line :class:`SummarizerError` for a provider error, secrets redacted."""
     import openai
 
-    if isinstance(error, ValidationFailed):
+    if isinstance(error, SummarizerError):
         return error
     if isinstance(error, openai.AuthenticationError | openai.PermissionDeniedError):
         return AuthenticationFailed("the endpoint rejected the API key (authentication failed)")
     if isinstance(error, openai.APITimeoutError):
         return RequestTimeout("the endpoint did not answer in time")
     if isinstance(error, openai.APIConnectionError):
-        return EndpointUnreachable(f"cannot reach the endpoint: {error.__cause__ or error}")
+        detail = _one_line(error.__cause__ or error, 200, redact_text)
+        return EndpointUnreachable(f"cannot reach the endpoint: {detail}")
     if isinstance(error, openai.APIStatusError):
-        return EndpointUnreachable(f"the endpoint answered HTTP {error.status_code}: {error.message[:200]}")
+        detail = _one_line(error.message, 200, redact_text)
+        return EndpointUnreachable(f"the endpoint answered HTTP {error.status_code}: {detail}")
     if type(error).__name__ in ("ValidationError", "JSONDecodeError", "IncompleteOutputException"):
-        return ValidationFailed(f"the model's answer failed validation: {' '.join(str(error).split())[:300]}")
+        return ValidationFailed(f"the model's answer failed validation: {_one_line(error, 300, redact_text)}")
     return error
+
+
+# --- secrets -------------------------------------------------------------------------
+
+REDACTED = "***"
+# scheme://userinfo@ : whatever stands before the @ of the authority is a credential
+_USERINFO = re.compile(r"(?P<scheme>\b[a-zA-Z][a-zA-Z0-9+.-]*://)[^/?#@\s]*@")
+# ?api-key=..., &token=...: query parameters that carry credentials
+_SECRET_QUERY = re.compile(
+    r"(?P<name>[?&](?:api[-_]?key|key|token|access[-_]?token|auth|secret|password|passwd|sig|signature)=)[^&#\s]+",
+    re.IGNORECASE,
+)
+_MIN_SECRET = 4  # shorter "secrets" (a user name like "me") would mangle ordinary text
+
+
+def redact(text: str, secrets: Iterable[str] = ()) -> str:
+    """``text`` without credentials: each of ``secrets`` and URL userinfo/key parameters become ``***``."""
+    for secret in sorted({s for s in secrets if s and len(s) >= _MIN_SECRET}, key=len, reverse=True):
+        text = text.replace(secret, REDACTED)
+    text = _USERINFO.sub(lambda match: f"{match['scheme']}{REDACTED}@", text)
+    return _SECRET_QUERY.sub(lambda match: f"{match['name']}{REDACTED}", text)
+
+
+def url_secrets(url: str | None) -> tuple[str, ...]:
+    """The credentials inside a URL: its userinfo (and password) and key-like query values, raw and decoded."""
+    if not url:
+        return ()
+    try:
+        parts = urlsplit(url)
+        username, password = parts.username, parts.password
+    except ValueError:
+        return ()
+    found: list[str] = []
+    if "@" in parts.netloc:
+        userinfo = parts.netloc.rpartition("@")[0]
+        found.append(userinfo)
+        found += [password] if password else [username or ""]
+    found += [match.group(0).partition("=")[2] for match in _SECRET_QUERY.finditer(url)]
+    return tuple({value for secret in found for value in (secret, unquote(secret)) if value})
 
 
 @contextmanager
@@ -262,14 +336,134 @@ _MODES = {
 }
 
 
+class EndpointReplyError(EndpointUnreachable):
+    """The endpoint answered, but not with a chat completion (HTML, no JSON, no choices …).
+
+    An :class:`EndpointUnreachable` (exit 9), never an answer error: it is not re-asked.
+    """
+
+
+# When the current OpenAIBackend.ask must be over (time.monotonic()); None outside a call.
+_DEADLINE: ContextVar[float | None] = ContextVar("summarizer_deadline", default=None)
+
+
+def _deadline_client() -> Any:
+    """An httpx client for the OpenAI SDK that ends every request at ``_DEADLINE``.
+
+    httpx's timeouts are per socket operation, so a server that trickles a byte a second
+    never trips them. Each request gets every timeout cut to the time left, and a watchdog
+    shuts its socket down when the deadline passes, which ends a read blocked in headers
+    or body at once. The socket is seen through httpcore's ``trace`` extension when the
+    connection is made; keep-alive is off so that every request makes its own connection
+    (one handshake per model call is noise next to the call itself).
+    """
+    import httpx2
+    import openai
+
+    class DeadlineClient(openai.DefaultHttpxClient):  # type: ignore[misc, valid-type]
+        def send(self, request: httpx2.Request, **kwargs: Any) -> httpx2.Response:
+            ends = _DEADLINE.get()
+            if ends is None or kwargs.get("stream"):
+                return super().send(request, **kwargs)
+            left = ends - time.monotonic()
+            if left <= 0:
+                raise httpx2.TimeoutException("the call's deadline passed", request=request)
+            given = request.extensions.get("timeout") or {}
+            request.extensions["timeout"] = {
+                phase: min(given.get(phase) or left, left) for phase in ("connect", "read", "write", "pool")
+            }
+            sockets: list[socket.socket] = []
+            fired = threading.Event()
+            outer_trace = request.extensions.get("trace")
+
+            def trace(event: str, info: dict[str, Any]) -> None:
+                if event == "connection.connect_tcp.complete" and info.get("return_value") is not None:
+                    sock = info["return_value"].get_extra_info("socket")
+                    if sock is not None:
+                        sockets.append(sock)
+                        if fired.is_set():
+                            _shut(sock)
+                if outer_trace is not None:
+                    outer_trace(event, info)
+
+            def expire() -> None:
+                fired.set()
+                for sock in sockets:
+                    _shut(sock)
+
+            request.extensions["trace"] = trace
+            watchdog = threading.Timer(left, expire)
+            watchdog.daemon = True
+            watchdog.start()
+            try:
+                response = super().send(request, **kwargs)
+            except Exception:
+                if fired.is_set():
+                    raise httpx2.ReadTimeout("the call's deadline passed", request=request) from None
+                raise
+            finally:
+                watchdog.cancel()
+            if fired.is_set():  # a body read until the connection closed may look complete
+                response.close()
+                raise httpx2.ReadTimeout("the call's deadline passed", request=request)
+            return response
+
+    return DeadlineClient(limits=httpx2.Limits(max_connections=100, max_keepalive_connections=0))
+
+
+def _shut(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:  # already closed: the request ended on its own
+        pass
+
+
+_JSON_KINDS = {list: "array", str: "string", int: "number", float: "number", bool: "boolean", type(None): "null"}
+
+
+def _reply_problem(
+    body: bytes, content_type: str, tools: bool, redact_text: Callable[[str], str] = lambda text: text,
+) -> str | None:
+    """Why ``body`` is no chat completion instructor can read, or None when it is one."""
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError:
+        return f"is not UTF-8 text ({content_type or 'no content type'})"
+    except ValueError:
+        kind = content_type.split(";")[0].strip() or "no content type"
+        if not body.strip():
+            return f"is empty ({kind})"
+        return f"is not JSON ({kind}): {_one_line(body.decode('utf-8'), 80, redact_text)!r}"
+    if not isinstance(data, dict):
+        return f"is a JSON {_JSON_KINDS.get(type(data), type(data).__name__)}, not a chat completion object"
+    choices = data.get("choices")
+    if not isinstance(choices, list):
+        return "has no list of choices" if choices is None else f"has choices of type {type(choices).__name__}"
+    if not choices:
+        return "has no choices"
+    first = choices[0]
+    message = first.get("message") if isinstance(first, dict) else None
+    if not isinstance(message, dict):
+        return "has a choice without a message"
+    content, calls = message.get("content"), message.get("tool_calls")
+    if isinstance(content, str) or (tools and isinstance(calls, list) and calls):
+        return None
+    return f"has a message without an answer (finish_reason {first.get('finish_reason')!r})"
+
+
 @dataclass
 class OpenAIBackend(Backend):
-    """Any OpenAI-compatible chat-completions endpoint."""
+    """Any OpenAI-compatible chat-completions endpoint.
+
+    ``timeout`` is the budget of one whole :meth:`ask` in seconds: connecting, waiting,
+    reading, the transport retry and every re-ask share it, so a question never takes
+    longer than ``timeout`` (plus a few milliseconds), however the server dribbles.
+    """
 
     base_url: str | None = None
     model: str = ""
-    api_key: str | None = None
-    timeout: float = 120.0
+    api_key: str | None = field(default=None, repr=False)
+    timeout: float = DEFAULT_TIMEOUT
     name: str = "openai"
 
     def __post_init__(self) -> None:
@@ -277,21 +471,85 @@ class OpenAIBackend(Backend):
 
         if not self.model:
             raise ConfigError("no model name for the openai backend: set --model or SUMMARIZER_MODEL")
+        # The SDK's own retries would sleep outside the budget (Retry-After may ask for
+        # minutes); _create retries instead, and only while the budget lasts.
         self._openai = openai.OpenAI(
-            base_url=self.base_url, api_key=self.api_key or "not-needed", timeout=self.timeout, max_retries=1,
+            base_url=self.base_url, api_key=self.api_key or "not-needed", timeout=self.timeout, max_retries=0,
+            http_client=_deadline_client(),
         )
 
     @property
     def identity(self) -> str:
-        return f"{self.base_url or 'https://api.openai.com/v1'}#{self.model}"
+        """Endpoint and model for the report and the cache key, without credentials."""
+        return f"{redact(self.base_url or 'https://api.openai.com/v1', self._secrets())}#{self.model}"
 
     rewrite_schema: bool = False  # send json_object + schema (llama.cpp servers)
 
+    def __repr__(self) -> str:
+        return (
+            f"OpenAIBackend(base_url={self.identity.rpartition('#')[0]!r}, model={self.model!r}, "
+            f"mode={self.mode.value!r}, timeout={self.timeout!r}, attempts={self.attempts!r})"
+        )
+
+    def _secrets(self) -> tuple[str, ...]:
+        return tuple(s for s in (self.api_key, *url_secrets(self.base_url)) if s)
+
+    @contextmanager
+    def _call_scope(self) -> Iterator[None]:
+        token = _DEADLINE.set(time.monotonic() + self.timeout)
+        try:
+            yield
+        finally:
+            _DEADLINE.reset(token)
+
     def _create(self, **kwargs: Any) -> Any:
+        import openai
+
         kwargs["model"] = self.model
         if self.rewrite_schema:
             kwargs = as_json_object_schema(kwargs)
-        return self._openai.chat.completions.create(**kwargs)
+        for attempt in range(TRANSPORT_RETRIES + 1):
+            try:
+                return self._create_once(**kwargs)
+            except (openai.APIConnectionError, openai.APIStatusError) as error:
+                pause = _retry_pause(error, attempt)
+                ends = _DEADLINE.get()
+                left = float("inf") if ends is None else ends - time.monotonic()
+                if pause is None or attempt == TRANSPORT_RETRIES or pause >= left:
+                    raise
+                time.sleep(pause)
+        raise AssertionError("unreachable")
+
+    def _create_once(self, **kwargs: Any) -> Any:
+        raw = self._openai.chat.completions.with_raw_response.create(**kwargs)
+        response = raw.http_response
+        problem = _reply_problem(
+            response.content, response.headers.get("content-type", ""), self.mode in _TOOL_MODES, self._redact,
+        )
+        if problem is not None:
+            raise EndpointReplyError(f"the endpoint's reply (HTTP {response.status_code}) {problem}")
+        return raw.parse()
+
+
+_TOOL_MODES = {instructor.Mode.TOOLS, instructor.Mode.TOOLS_STRICT, instructor.Mode.PARALLEL_TOOLS}
+
+
+def _retry_pause(error: Exception, attempt: int) -> float | None:
+    """Seconds to wait before sending again, or None when sending again cannot help."""
+    import openai
+
+    if isinstance(error, openai.APITimeoutError):
+        return None  # a timeout means the budget is spent
+    if isinstance(error, openai.APIStatusError):
+        if error.status_code not in (408, 409, 429) and error.status_code < 500:
+            return None
+        try:
+            after = float(error.response.headers.get("retry-after", ""))
+        except ValueError:
+            after = None
+        if after is not None and math.isfinite(after) and after >= 0:
+            return after
+    return RETRY_PAUSE * 2**attempt
 
 
 def mode_from_name(name: str) -> instructor.Mode:

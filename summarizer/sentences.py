@@ -30,7 +30,9 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
             piece_start = cut
     if piece_start < end:
         pieces.append((piece_start, end))
-    return pieces
+    # A run without any comma (a table, a garbled page) is cut where it stands, so that no
+    # sentence alone can outgrow the model's window.
+    return [(at, min(at + _MAX_CHARS, e)) for s, e in pieces for at in range(s, e, _MAX_CHARS)]
 
 
 def split_sentences(text: str, limit: int | None = None) -> list[Sentence]:

@@ -12,6 +12,12 @@ client timeout), ``status`` (answer every request with that HTTP status, e.g. 50
 ``echo_key`` (quote a rejected key verbatim in the 401 message, as some gateways do;
 OpenAI itself masks it).
 
+Broken endpoints: a responder may return a :class:`Raw` reply, sent byte for byte as
+given: any status, content type and body (HTML, plain text, JSON of the wrong shape),
+a ``Content-Length`` larger than the body followed by a closed connection (a truncated
+reply), and ``pace`` seconds between bytes (a trickling server; ``pace_headers`` trickles
+the status line and headers too). A hung server is ``delay`` longer than the client waits.
+
 The server is bounded: use it as a context manager (or through the ``fake_openai``
 pytest fixture) and it stops when the block ends; it also stops itself after
 ``lifetime`` seconds whatever happens, and a pending ``delay`` is cut short by stopping.
@@ -24,13 +30,31 @@ import json
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
 
-Reply = str | tuple[int, Any]
+
+@dataclass(frozen=True)
+class Raw:
+    """A reply sent exactly as given, for endpoints that misbehave below the JSON level."""
+
+    body: bytes | str = b""
+    status: int = 200
+    content_type: str = "application/json; charset=utf-8"
+    length: int | None = None  # the Content-Length to claim; more than len(body) truncates
+    pace: float = 0.0  # seconds between bytes of the body
+    pace_headers: bool = False  # trickle the status line and headers as well
+
+    @property
+    def data(self) -> bytes:
+        return self.body.encode("utf-8") if isinstance(self.body, str) else self.body
+
+
+Reply = str | tuple[int, Any] | Raw
 Responder = Callable[[dict[str, Any]], Reply]
 
 _ERROR_TYPES = {
@@ -101,6 +125,33 @@ class _Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass
 
+    def _send_raw(self, reply: Raw) -> None:
+        """Write ``reply`` as is: a claimed length, a paced trickle, then close the connection."""
+        fake = self.server.fake
+        data = reply.data
+        head = (
+            f"HTTP/1.0 {reply.status} {HTTPStatus(reply.status).phrase}\r\n"
+            f"Content-Type: {reply.content_type}\r\n"
+            f"Content-Length: {len(data) if reply.length is None else reply.length}\r\n\r\n"
+        ).encode("ascii")
+        try:
+            if reply.pace > 0 and reply.pace_headers:
+                chunks = [bytes([b]) for b in head + data]
+            elif reply.pace > 0:
+                self.wfile.write(head)
+                self.wfile.flush()
+                chunks = [bytes([b]) for b in data]
+            else:
+                chunks = [head + data]
+            for chunk in chunks:
+                self.wfile.write(chunk)
+                self.wfile.flush()
+                if reply.pace > 0 and fake._stopping.wait(reply.pace):
+                    return
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        self.close_connection = True
+
     def _read_json(self) -> Any:
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
@@ -148,6 +199,9 @@ class _Handler(BaseHTTPRequestHandler):
         except Exception as error:  # a broken responder is a test bug: answer 500, remember why
             fake.errors.append(error)
             self._send_json(500, error_body(500, f"responder failed: {type(error).__name__}: {error}"))
+            return
+        if isinstance(reply, Raw):
+            self._send_raw(reply)
             return
         if isinstance(reply, tuple):
             status, payload = reply

@@ -233,3 +233,12 @@ def test_offset_map_with_markup_entities_and_spaces() -> None:
     assert raw[start:end] == "召開&nbsp;陳"
     at = cleaned.text.index("暉表")
     assert raw.__getitem__(slice(*cleaned.original_span(at, at + 2))) == "暉(chén)表"
+
+
+def test_a_run_without_punctuation_is_cut_into_bounded_sentences() -> None:
+    from summarizer.sentences import split_sentences
+
+    text = "商会" * 20000
+    sentences = split_sentences(text)
+    assert max(len(s.text) for s in sentences) <= 160
+    assert "".join(s.text for s in sentences) == text

@@ -8,14 +8,18 @@ O1.. / C1..) and labels the candidates listed in the prompt. No real model is in
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
+import time
 import traceback
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from fake_openai import FakeOpenAI, approx_tokens, closed_port, fake_openai  # noqa: F401 - fixture
+from fake_openai import FakeOpenAI, Raw, approx_tokens, closed_port, fake_openai  # noqa: F401 - fixture
 from summarizer.answers import FactsAnswer
 from summarizer.article import Article, from_text
 from summarizer.cache import ResponseCache
@@ -353,6 +357,241 @@ def test_wrong_key_sends_the_key_as_a_bearer_token() -> None:
         assert all(h.get("authorization") == "Bearer wrong" for h in server.headers)
 
 
+# --- broken endpoint replies (exit 9, never a traceback) -------------------------------
+
+QUESTION = [{"role": "user", "content": "<文章>\n[1] 测试。\n</文章>\n\n任务"}]
+
+
+def ask_once(base_url: str, **options: Any) -> tuple[BaseException | None, float]:
+    """The error one ``ask`` raises (or None) and how long it took, in seconds."""
+    client = OpenAIBackend(base_url=base_url, model="canned", api_key=options.pop("api_key", SECRET), **options)
+    started = time.monotonic()
+    try:
+        client.ask(QUESTION, FactsAnswer, {"folded": "测试"})
+    except BaseException as error:  # noqa: BLE001 - returned for the test to inspect
+        return error, time.monotonic() - started
+    return None, time.monotonic() - started
+
+
+def completion_json(content: str = '{"is_meeting": true, "location": null, "summary": "测试。"}') -> str:
+    return json.dumps(FakeOpenAI().completion({"model": "canned", "messages": []}, content), ensure_ascii=False)
+
+
+_HEAD = {"id": "chatcmpl-x", "object": "chat.completion", "created": 0, "model": "canned"}
+MALFORMED: dict[str, Raw] = {
+    "missing-choices": Raw(json.dumps(_HEAD)),
+    "empty-choices": Raw(json.dumps({**_HEAD, "choices": []})),
+    "null-choices": Raw(json.dumps({**_HEAD, "choices": None})),
+    "choices-not-a-list": Raw(json.dumps({**_HEAD, "choices": "nope"})),
+    "choice-not-an-object": Raw(json.dumps({**_HEAD, "choices": ["nope"]})),
+    "choice-without-message": Raw(json.dumps({**_HEAD, "choices": [{"index": 0, "finish_reason": "stop"}]})),
+    "null-message": Raw(json.dumps({**_HEAD, "choices": [{"index": 0, "message": None, "finish_reason": "stop"}]})),
+    "json-array": Raw("[1, 2, 3]"),
+    "json-string": Raw('"ok"'),
+    "json-null": Raw("null"),
+    "html": Raw("<html><body><h1>502 Bad Gateway</h1>\n</body></html>", content_type="text/html"),
+    "html-labelled-json": Raw("<!DOCTYPE html><html><body>Sign in</body></html>"),
+    "plain-text": Raw("upstream connect error or disconnect/reset before headers", content_type="text/plain"),
+    "empty-body": Raw(b""),
+    "not-utf8": Raw(b"\xff\xfe\x00\x81garbage"),
+    "truncated-json": Raw(completion_json()[:60]),
+    "truncated-connection": Raw(completion_json()[:60], length=len(completion_json())),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(MALFORMED))
+def test_malformed_reply_is_endpoint_unreachable(kind: str) -> None:
+    with FakeOpenAI(lambda request: MALFORMED[kind]) as server:
+        error, _ = ask_once(server.base_url, timeout=10)
+        asked = len(server.requests)
+    assert isinstance(error, EndpointUnreachable), f"{kind}: {type(error).__name__}: {error}"
+    assert error.exit_code == 9
+    message = str(error)
+    assert message and "\n" not in message and len(message) < 400
+    assert "reply" in message or "reach" in message, message
+    assert error.__cause__ is None and error.__suppress_context__
+    assert asked <= 2, "a broken reply is not re-asked as if the model had answered badly"
+
+
+def test_a_well_formed_reply_whose_content_is_not_json_is_still_a_validation_failure(fake_openai: FakeOpenAI) -> None:
+    """Exit 12 stays for the model's answer: the endpoint worked, the content did not validate."""
+    fake_openai.responder = lambda request: "<html>I am a model and I answer in HTML</html>"
+    error, _ = ask_once(fake_openai.base_url, attempts=2)
+    assert isinstance(error, ValidationFailed), f"{type(error).__name__}: {error}"
+    assert error.exit_code == 12
+    assert len(fake_openai.requests) == 2
+
+
+@pytest.mark.parametrize("kind", ["missing-choices", "html", "truncated-connection"])
+def test_malformed_reply_through_the_command_line(kind: str, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    with FakeOpenAI(lambda request: MALFORMED[kind]) as server:
+        result = command(tmp_path, "summarize", str(tmp_path / "a.txt"), *remote_flags(server.base_url))
+    assert result.returncode == 9, result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def command(home: Path, *args: str, config: str = "") -> subprocess.CompletedProcess[str]:
+    """``python -m summarizer ARGS`` with an isolated home, config file and the secret key."""
+    (home / "config.toml").write_text(config, encoding="utf-8")
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("SUMMARIZER_", "OPENAI_"))}
+    environment.update(
+        SUMMARIZER_HOME=str(home), SUMMARIZER_CONFIG=str(home / "config.toml"), SUMMARIZER_API_KEY=SECRET,
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "summarizer", *args], capture_output=True, text=True, env=environment,
+        cwd=Path(__file__).resolve().parent.parent, timeout=120,
+    )
+
+
+def remote_flags(base_url: str) -> list[str]:
+    return ["--backend", "openai", "--base-url", base_url, "--model", "canned", "--no-cache"]
+
+
+# --- the whole call's deadline (exit 11) -----------------------------------------------
+
+TRICKLE = Raw(completion_json(), pace=0.05)  # a whole reply, one byte every 50 ms (~15 s)
+
+
+def test_default_timeout_is_a_total_budget() -> None:
+    assert OpenAIBackend(model="m").timeout == 120.0
+
+
+def test_trickling_body_ends_at_the_deadline() -> None:
+    with FakeOpenAI(lambda request: TRICKLE) as server:
+        error, seconds = ask_once(server.base_url, timeout=1.0)
+    assert isinstance(error, RequestTimeout), f"{type(error).__name__}: {error}"
+    assert error.exit_code == 11
+    assert seconds < 1.6, seconds
+
+
+def test_trickling_headers_end_at_the_deadline() -> None:
+    with FakeOpenAI(lambda request: Raw(completion_json(), pace=0.05, pace_headers=True)) as server:
+        error, seconds = ask_once(server.base_url, timeout=1.0)
+    assert isinstance(error, RequestTimeout), f"{type(error).__name__}: {error}"
+    assert seconds < 1.6, seconds
+
+
+def test_hung_server_fails_once_at_the_deadline() -> None:
+    """No transport retry after the budget is spent: one timeout, not two plus a back-off."""
+    with FakeOpenAI(delay=30) as server:
+        error, seconds = ask_once(server.base_url, timeout=1.0)
+        asked = len(server.requests)
+    assert isinstance(error, RequestTimeout), f"{type(error).__name__}: {error}"
+    assert 0.9 < seconds < 1.6, seconds
+    assert asked == 1
+
+
+def test_reasks_share_the_one_budget() -> None:
+    """Ten slow invalid answers would take 4 s; the 1 s budget covers every re-ask."""
+    model = MeetingModel(facts=[{"is_meeting": True, "location": WRONG_LOCATION, "summary": SUMMARY}])
+    with FakeOpenAI(model, delay=0.4) as server:
+        error, seconds = ask_once(server.base_url, timeout=1.0, attempts=10)
+    assert isinstance(error, RequestTimeout), f"{type(error).__name__}: {error}"
+    assert seconds < 1.6, seconds
+
+
+def test_a_slow_but_steady_answer_within_the_budget_succeeds() -> None:
+    with FakeOpenAI(lambda request: Raw(completion_json(), pace=0.002)) as server:
+        error, _ = ask_once(server.base_url, timeout=10.0)
+    assert error is None, f"{type(error).__name__}: {error}"
+
+
+def test_trickling_server_through_the_command_line(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    with FakeOpenAI(lambda request: Raw(completion_json(), pace=1.0)) as server:
+        started = time.monotonic()
+        result = command(
+            tmp_path, "summarize", str(tmp_path / "a.txt"), *remote_flags(server.base_url),
+            config="[openai]\ntimeout = 2\n",
+        )
+        seconds = time.monotonic() - started
+    assert result.returncode == 11, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert seconds < 30, seconds  # interpreter start-up included; was 395 s
+
+
+# --- secrets in messages and in the report ---------------------------------------------
+
+
+def test_api_key_echoed_in_a_400_is_redacted() -> None:
+    with FakeOpenAI(lambda request: (400, f"Invalid request with api key {SECRET} for model canned")) as server:
+        error, _ = ask_once(server.base_url)
+    assert isinstance(error, EndpointUnreachable), f"{type(error).__name__}: {error}"
+    assert "HTTP 400" in str(error)
+    assert SECRET not in "".join(traceback.format_exception(error))
+    assert "***" in str(error)
+
+
+@pytest.mark.parametrize("before", [150, 190, 200, 275, 295])
+def test_api_key_cut_by_the_message_limit_does_not_leave_its_head(before: int) -> None:
+    """A key is redacted before a long message is shortened, else its first characters survive."""
+    echo = f"{'x' * before} {SECRET} {'y' * 50}"
+    with FakeOpenAI(lambda request: Raw(echo, content_type="text/plain")) as ok, \
+            FakeOpenAI(lambda request: (400, echo)) as bad:
+        errors = [ask_once(ok.base_url)[0], ask_once(bad.base_url)[0]]
+    for error in errors:
+        assert isinstance(error, EndpointUnreachable), f"{type(error).__name__}: {error}"
+        assert SECRET[:8] not in str(error)
+
+
+def test_api_key_echoed_in_a_500_body_that_is_not_json_is_redacted() -> None:
+    with FakeOpenAI(lambda request: Raw(f"proxy error: upstream rejected {SECRET}", status=502, content_type="text/plain")) as server:
+        error, _ = ask_once(server.base_url)
+    assert isinstance(error, EndpointUnreachable), f"{type(error).__name__}: {error}"
+    assert SECRET not in "".join(traceback.format_exception(error))
+
+
+def test_api_key_repeated_by_the_model_is_redacted_from_the_validation_error(fake_openai: FakeOpenAI) -> None:
+    fake_openai.responder = MeetingModel(facts=[{"is_meeting": True, "location": SECRET, "summary": SUMMARY}])
+    error, _ = ask_once(fake_openai.base_url, attempts=1)
+    assert isinstance(error, ValidationFailed), f"{type(error).__name__}: {error}"
+    assert SECRET not in str(error)
+
+
+URL_SECRET = "pa55-URL-SECRET-91c"
+
+
+@pytest.mark.parametrize("url, shown", [
+    (f"https://alice:{URL_SECRET}@llm.example.com/v1", "https://***@llm.example.com/v1"),
+    (f"https://{URL_SECRET}@llm.example.com/v1", "https://***@llm.example.com/v1"),
+    (f"https://llm.example.com/v1?api-key={URL_SECRET}", "https://llm.example.com/v1?api-key=***"),
+])
+def test_secrets_in_the_base_url_are_not_in_the_identity(url: str, shown: str) -> None:
+    client = OpenAIBackend(base_url=url, model="canned", api_key=SECRET)
+    assert client.identity == f"{shown}#canned"
+    assert URL_SECRET not in repr(client) and SECRET not in repr(client)
+
+
+def test_userinfo_in_the_base_url_stays_out_of_the_report(fake_openai: FakeOpenAI) -> None:
+    from summarizer.render import to_json, to_markdown
+
+    fake_openai.responder = MeetingModel()
+    url = fake_openai.base_url.replace("http://", f"http://alice:{URL_SECRET}@")
+    report = summarize(article(), OpenAIBackend(base_url=url, model="canned", api_key=SECRET), load_prompts("v1"))
+    assert report.run is not None
+    assert report.run.model == f"http://***@127.0.0.1:{fake_openai.port}/v1#canned"
+    for shown in (to_markdown(report), to_json(report), report.model_dump_json()):
+        assert URL_SECRET not in shown and SECRET not in shown
+
+
+def test_userinfo_in_the_base_url_stays_out_of_connection_errors() -> None:
+    error, _ = ask_once(f"http://alice:{URL_SECRET}@127.0.0.1:{closed_port()}/v1", timeout=2)
+    assert isinstance(error, EndpointUnreachable), f"{type(error).__name__}: {error}"
+    assert URL_SECRET not in "".join(traceback.format_exception(error))
+
+
+def test_userinfo_in_the_base_url_stays_out_of_the_markdown_through_the_command_line(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    with FakeOpenAI(MeetingModel()) as server:
+        url = server.base_url.replace("http://", f"http://alice:{URL_SECRET}@")
+        result = command(tmp_path, "summarize", str(tmp_path / "a.txt"), *remote_flags(url), "-f", "markdown")
+    assert result.returncode == 0, result.stderr
+    assert "***@127.0.0.1" in result.stdout
+    assert URL_SECRET not in result.stdout + result.stderr and SECRET not in result.stdout + result.stderr
+
+
 # --- the response cache ----------------------------------------------------------------
 
 
@@ -466,3 +705,4 @@ def test_each_report_counts_only_its_own_calls(fake_openai: FakeOpenAI) -> None:
     reports = list(summarize_many([article(), article()], backend(fake_openai), load_prompts("v3")))
     assert [r.run.calls for r in reports if r.run] == [1, 1]
     assert all(r.run and r.run.prompt_tokens > 0 for r in reports)
+
