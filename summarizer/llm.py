@@ -34,6 +34,7 @@ from summarizer.errors import (
     AuthenticationFailed,
     ConfigError,
     EndpointUnreachable,
+    ModelMissing,
     RequestTimeout,
     SummarizerError,
     ValidationFailed,
@@ -304,20 +305,25 @@ class LocalBackend(Backend):
         if self._llama is None:
             from llama_cpp import Llama
 
-            with _native_stderr_silenced():
-                self._llama = Llama(
-                    model_path=str(self.model_path), n_ctx=self.n_ctx, n_threads=self.threads or os.cpu_count() or 2,
-                    verbose=False, seed=0,
-                )
+            self._llama = self._load(
+                Llama, n_ctx=self.n_ctx, n_threads=self.threads or os.cpu_count() or 2, verbose=False, seed=0
+            )
         return self._llama
+
+    def _load(self, llama_class: Any, **options: Any) -> Any:
+        """llama.cpp's model, or ModelMissing (exit 8) when it cannot load the file."""
+        try:
+            with _native_stderr_silenced():
+                return llama_class(model_path=str(self.model_path), **options)
+        except (ValueError, RuntimeError, OSError) as error:
+            raise ModelMissing(f"{self.model_path}: llama.cpp cannot load this model ({error}); run `summarizer model pull`") from None
 
     def count_tokens(self, text: str) -> int:
         """Exact token count; loads only the vocabulary unless the model is already loaded."""
         if self._llama is None and self._vocab is None:
             from llama_cpp import Llama
 
-            with _native_stderr_silenced():
-                self._vocab = Llama(model_path=str(self.model_path), vocab_only=True, verbose=False)
+            self._vocab = self._load(Llama, vocab_only=True, verbose=False)
         tokenizer = self._llama or self._vocab
         return len(tokenizer.tokenize(text.encode("utf-8"), add_bos=False))
 

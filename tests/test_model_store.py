@@ -295,3 +295,20 @@ def test_every_part_has_a_pinned_sha256() -> None:
     hashes = model_store.PART_SHA256
     assert sorted(hashes) == list(range(1, model_store.PARTS + 1))
     assert all(len(h) == 64 and int(h, 16) >= 0 for h in hashes.values())
+
+
+def test_a_model_llama_cpp_cannot_load_is_model_missing() -> None:
+    """A file whose structure passes the checks but that llama.cpp refuses: exit 8, not 12."""
+    from summarizer.errors import ModelMissing
+    from summarizer.llm import LocalBackend
+
+    def refusing_llama(**options: object) -> None:
+        raise ValueError("Failed to load model from file")
+
+    try:
+        backend = LocalBackend()
+    except ModelMissing:
+        pytest.skip("the model is not pulled")
+    with pytest.raises(ModelMissing) as error:
+        backend._load(refusing_llama)
+    assert error.value.exit_code == 8 and "cannot load" in str(error.value)
