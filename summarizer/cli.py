@@ -188,7 +188,7 @@ def summarize(
         if article.decode_warning:
             from summarizer.render import visible
 
-            console.print(Text("warning: " + visible(article.decode_warning)), highlight=False)
+            console.print(Text("warning: " + visible(article.decode_warning)), highlight=False, soft_wrap=True)
         if output is not None:
             check_output(output, file)
         prompts = load_prompts(prompt)
@@ -334,4 +334,17 @@ def schema_export(directory: Path = typer.Argument(Path("schemas"), help="Where 
 
 
 def main() -> None:
-    app()
+    """The console entry point: usage errors end in one line and exit 2, like every error."""
+    # typer vendors click; its usage error is the base of BadParameter, NoSuchOption …
+    usage_error = typer.BadParameter.__mro__[1]
+    try:
+        result = app(standalone_mode=False)
+    except usage_error as error:
+        context = getattr(error, "ctx", None)
+        hint = f" (see `{context.command_path} --help`)" if context else ""
+        console.print(Text(f"error: {error.format_message()}{hint}"), highlight=False, soft_wrap=True)  # type: ignore[attr-defined]
+        raise SystemExit(2) from None
+    except (KeyboardInterrupt, typer.Abort):
+        console.print("error: interrupted", highlight=False)
+        raise SystemExit(130) from None
+    raise SystemExit(result if isinstance(result, int) else 0)

@@ -323,3 +323,15 @@ def test_a_write_error_after_the_model_run_is_one_line(tmp_path: Path, article: 
         result = cli("summarize", str(article), *args, "-f", "json", "-o", "/dev/full", home=tmp_path, env=env)
     assert_one_line_error(result, 13, "cannot write", "/dev/full")
     assert Path("/dev/full").is_char_device()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["summarize", "--bogus"], ["summarize"], ["summarize", "x.txt", "-f", "nope"], ["nosuchcommand"]],
+    ids=["unknown-option", "missing-argument", "bad-value", "unknown-command"],
+)
+def test_usage_errors_are_one_line_and_exit_2(args: list[str], tmp_path: Path) -> None:
+    result = cli(*args, home=tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error:") and "Traceback" not in result.stderr
