@@ -142,8 +142,13 @@ class Backend:
         if self.cache is not None:
             hit = self.cache.get(key)
             if hit is not None:
-                self.usage.cached_calls += 1
-                return answer.model_validate_json(hit[0], context=context)
+                try:
+                    cached = answer.model_validate_json(hit[0], context=context)
+                except ValidationError:
+                    cached = None  # the checks changed since it was stored: ask again
+                if cached is not None:
+                    self.usage.cached_calls += 1
+                    return cached
         before = (self.usage.prompt_tokens, self.usage.completion_tokens)
         try:
             with self._call_scope():

@@ -706,3 +706,16 @@ def test_each_report_counts_only_its_own_calls(fake_openai: FakeOpenAI) -> None:
     assert [r.run.calls for r in reports if r.run] == [1, 1]
     assert all(r.run and r.run.prompt_tokens > 0 for r in reports)
 
+
+
+def test_a_cached_answer_that_fails_todays_checks_is_asked_again(fake_openai: FakeOpenAI, tmp_path: Path) -> None:
+    """A stored answer validated against a stricter context is not an error: the model is asked again."""
+    fake_openai.responder = MeetingModel(facts=[{"is_meeting": True, "location": None, "summary": "甲会议。"}])
+    cache = ResponseCache(tmp_path / "cache.sqlite")
+    messages = [{"role": "user", "content": "任务"}]
+    first = backend(fake_openai, cache=cache).ask(messages, FactsAnswer, {"folded": "甲"}, max_tokens=50)
+    calls = len(fake_openai.requests)
+    strict = {"folded": "甲", "injected": [first.summary]}  # now the stored summary is refused
+    fake_openai.responder = MeetingModel(facts=[{"is_meeting": True, "location": None, "summary": "一次会议。"}] * 3)
+    again = backend(fake_openai, cache=cache).ask(messages, FactsAnswer, strict, max_tokens=50)
+    assert len(fake_openai.requests) > calls and again.summary == "一次会议。"
