@@ -19,7 +19,9 @@ from summarizer.answers import (
     STRENGTH_LABELS,
     FactsAnswer,
     TranslationAnswer,
+    SUMMARY_REFUSED,
     labels_answer,
+    without_problem_sentences,
 )
 from summarizer.article import Article
 from summarizer.document import Document
@@ -27,6 +29,7 @@ from summarizer.fields.commitments import CueSentence, build_commitment, find_co
 from summarizer.fields.meeting import build_meeting, decide_meeting, key_figures
 from summarizer.fields.organizations import OrgCandidate, find_organizations, keep_organization, org_type, took_part
 from summarizer.fields.people import PersonCandidate, build_participants, find_people, keep_person
+from summarizer.errors import ValidationFailed
 from summarizer.injection import injected_phrases, instruction_spans
 from summarizer.llm import Backend, Usage
 from summarizer.normalize import fold, to_simplified
@@ -142,7 +145,15 @@ class Extractor:
             | {fold(e.name) for e in prepared.article.byline},
             "injected": injected_phrases(prepared.grounder.folded),
         }
-        facts = self.backend.ask(messages, FactsAnswer, context, max_tokens=260)
+        try:
+            facts = self.backend.ask(messages, FactsAnswer, context, max_tokens=260)
+        except ValidationFailed as error:
+            if SUMMARY_REFUSED not in str(error):
+                raise
+            # The model kept a summary sentence the checks refuse (a person only mentioned,
+            # what an instruction asked for): keep the report, drop those sentences.
+            facts = self.backend.ask(messages, FactsAnswer, {"folded": context["folded"]}, max_tokens=260)
+            facts = facts.model_copy(update={"summary": without_problem_sentences(facts.summary, context)})
         if self.language == "en" and facts.summary:
             english = self.backend.ask(self.prompts.translation_messages(facts.summary), TranslationAnswer, max_tokens=300)
             facts = facts.model_copy(update={"summary": english.english})

@@ -45,3 +45,11 @@ def test_a_faithful_summary_passes() -> None:
         context=context,
     )
     assert answer.summary.startswith("甲市商会")
+
+
+def test_when_the_model_insists_the_refused_sentences_are_dropped_and_the_report_kept() -> None:
+    from summarizer.answers import without_problem_sentences
+
+    context = {"folded": fold(TEXT), "not_participants": set(), "injected": injected_phrases(fold(TEXT))}
+    summary = "甲市商会召开理事会，会长卜建新主持。会议圆满成功。副会长滕红梅表示将组织考察。"
+    assert without_problem_sentences(summary, context) == "甲市商会召开理事会，会长卜建新主持。副会长滕红梅表示将组织考察。"
