@@ -114,7 +114,7 @@ def _verb_phrase_end(name: str, suffix_length: int) -> int:
             seen_place = True  # the start of a place name the dictionary does not know (临|澜市)
             continue
         if token.flag.startswith("nr") and index < len(tokens) - 1:
-            continue  # a name right before the suffix is a person's; elsewhere often a place (陆家嘴)
+            continue  # a name right before the suffix is a person's; elsewhere often a place the dictionary tags as a name
         if token.flag in _PLACES or re.search(r"[省市县区州]$", token.word):
             seen_place = True
         elif token.flag == "f" and len(token.word) > 1:
@@ -169,8 +169,8 @@ def _specific_org(name: str, suffix: str) -> bool:
 
 def _alias(key: str) -> str:
     """A folded name with administrative level words removed and 工商联 unabbreviated, so that
-    深圳网商协会 / 深圳市网商协会 and 市工商联 / 临澜市工商业联合会 can be recognised as one body."""
-    key = re.sub(r"[（(][^()（）]*[)）]$", "", key)  # 县工商业联合会(商会)
+    深圳网商协会 / 深圳市网商协会 and 市工商联 / 某某市工商业联合会 can be recognised as one body."""
+    key = re.sub(r"[（(][^()（）]*[)）]$", "", key)  # 某县工商联(总商会)
     return re.sub(r"[省市区县]", "", key.replace("工商业联合会", "工商联"))
 
 
@@ -180,7 +180,7 @@ def _alias_level_ok(fuller: str, short: str) -> bool:
 
 
 def _short_company_name(alias: str, fuller: str) -> bool:
-    """A company named without its legal form (中铁五局 for 中铁五局集团有限公司)."""
+    """A company named without its legal form (某某建工 for 某某建工集团有限公司)."""
     return len(alias) >= 3 and fuller.startswith(alias) and bool(re.fullmatch(words.COMPANY_FORMS, fuller[len(alias) :]))
 
 

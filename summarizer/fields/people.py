@@ -88,7 +88,7 @@ def _name_at(folded: str, at: int) -> int:
             return surname + length
     if given == 2 and not second_starts_word and rest[1] not in words.NAME_STOP_CHARS:
         # Nothing after the name confirms its length: jieba's segmentation decides whether
-        # the third character opens the next word (张阳|亲自, 郑晔|现场).
+        # the third character opens the next word (甲某|亲自, 乙某|现场).
         tokens = segment(folded[at : at + surname + 4])
         if tokens and tokens[0].flag.startswith("nr") and len(tokens[0].word) == surname + 1:
             return surname + 1
@@ -102,7 +102,7 @@ PLACE_ENDINGS = set("省市县区镇乡村州")
 def _name_shaped(folded: str, start: int, key: str, how: str) -> bool:
     """Whether a candidate looks like a name rather than a word or a title:
     not a dictionary word of another class (国家, 简要), no title opening at it
-    (荣誉会长, 韩院长), not a conjunction before a name (和马清相)."""
+    (荣誉会长, 甲院长), not a conjunction before a name (和某某副院长)."""
     tag = word_tag(key)
     if tag and not tag.startswith("nr"):
         return False
@@ -243,7 +243,7 @@ def find_people(folded: str, text: str, sentences: list[Sentence]) -> list[Perso
         elif re.match(STRONG_CUE_RE, after):
             add(at, length, "cue-after")
     # 1b. A name whose surname is not in the list, between a title and an attendance or
-    #     speech cue (会长多吉次珠出席, 副主席宝音图一行): the title and the cue fix both ends.
+    #     speech cue (会长达瓦次仁出席, 副主席巴音其其格一行): the title and the cue fix both ends.
     for match in re.finditer(rf"(?:{TITLE_RE})([\u3400-\u9fff]{{2,4}}?)(?={STRONG_CUE_RE}|出席|参加|莅临|率)", folded):
         name = match.group(1)
         if match.group()[: -len(name)] in words.WEAK_TITLES or _surname_length(folded, match.start(1)):
@@ -274,22 +274,22 @@ def find_people(folded: str, text: str, sentences: list[Sentence]) -> list[Perso
             length = _name_at(folded, start)
             tail = folded[start + length :]
             if _surname_length(folded, start) and _whole_item_is_name(item):
-                length = len(item)  # the list's 、 marks the name's end (包信和、邵鸿)
+                length = len(item)  # the list's 、 marks the name's end (甄信和、卜某)
             if length and (length == len(item) or (index == len(items) - 1 and re.match(CUE_RE, tail))):
                 names.append((start, length))
         last_start, last = items[-1]
         trailing = re.search(r"等人?$", last)
         if trailing and len(last) > 2:
-            items[-1] = (last_start, last[: trailing.start()])  # 田轩等: the list ends before 等
+            items[-1] = (last_start, last[: trailing.start()])  # 某某等: the list ends before 等
             length = _name_at(folded, last_start)
             if _surname_length(folded, last_start) and _whole_item_is_name(items[-1][1]):
                 names = [n for n in names if n[0] != last_start] + [(last_start, len(items[-1][1]))]
         for index, (start, item) in enumerate(items[1:-1], 1):
             pair = re.fullmatch(r"([\u3400-\u9fff]{2,3})[和及与]([\u3400-\u9fff]{2,3})", item)
             if pair and all(_surname_length(folded, start + pair.start(g)) for g in (1, 2)):
-                names += [(start + pair.start(g), len(pair.group(g))) for g in (1, 2)]  # 杨震和张恩迪 mid-list
+                names += [(start + pair.start(g), len(pair.group(g))) for g in (1, 2)]  # 甲某和乙某 mid-list
         first_start, first = items[0]
-        if not names or names[0][0] != first_start:  # 还有邵鸿、…: the list's first name ends its first item
+        if not names or names[0][0] != first_start:  # 还有甲某、…: the list's first name ends its first item
             for size in (3, 2):
                 at = first_start + len(first) - size
                 if size < len(first) and _surname_length(folded, at) and _whole_item_is_name(first[-size:]):
@@ -298,12 +298,12 @@ def find_people(folded: str, text: str, sentences: list[Sentence]) -> list[Perso
         last_start, last = items[-1]
         pair = re.fullmatch(r"([\u3400-\u9fff]{2,3})[和及与]([\u3400-\u9fff]{2,3})", last)
         if pair and all(_surname_length(folded, last_start + pair.start(g)) for g in (1, 2)):
-            names = [n for n in names if n[0] != last_start]  # 杨震和张恩迪: the last item holds two names
+            names = [n for n in names if n[0] != last_start]  # 甲某和乙某: the last item holds two names
             names += [(last_start + pair.start(g), len(pair.group(g))) for g in (1, 2)]
         if len(names) >= 3 and len(names) >= len(items) - 1:
             for start, length in names:
                 add(start, length, "list")
-    # 5. Two names before an attendance cue (李干杰、何立峰出席).
+    # 5. Two names before an attendance cue (甲某、乙某出席).
     for match in re.finditer(r"(?:^|(?<=[，。,\n ]))([\u3400-\u9fff]{2,3})、([\u3400-\u9fff]{2,3})(?=出席|参加|陪同|分别|一同|等)", folded):
         pair = [(match.start(g), match.group(g)) for g in (1, 2)]
         if all(_surname_length(folded, at) and _whole_item_is_name(item) for at, item in pair):
