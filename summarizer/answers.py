@@ -12,8 +12,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, StringConstraints, ValidationInfo, create_model, field_validator
 
+from summarizer.fields.people import find_people
 from summarizer.fields.words import people as person_words
 from summarizer.normalize import fold
+from summarizer.sentences import split_sentences
 
 PERSON_LABELS = ("参与", "提及", "非人名")
 ORG_LABELS = ("参与", "提及", "错误")
@@ -81,9 +83,6 @@ def without_problem_sentences(summary: str, context: dict[str, Any]) -> str:
 
 def names_in(text: str) -> list[str]:
     """People's names a text mentions next to a title, a cue or in a list."""
-    from summarizer.fields.people import find_people  # the people finder builds on these answers' words
-    from summarizer.sentences import split_sentences
-
     return [p.name for p in find_people(fold(text), text, split_sentences(text))]
 
 

@@ -7,6 +7,7 @@ from functools import cached_property
 
 from summarizer.article import Article
 from summarizer.ground import Grounder
+from summarizer.injection import instruction_spans
 from summarizer.sentences import Sentence, split_sentences
 
 
@@ -33,6 +34,11 @@ class Document:
     def body(self) -> str:
         """Folded text without the footer (bylines, sources)."""
         return self.grounder.folded[: self.article.body_end]
+
+    @cached_property
+    def instructions(self) -> list[tuple[int, int]]:
+        """Spans of the body's sentences that address a model (data, never instructions)."""
+        return instruction_spans(self.body)
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.folded[sentence.start : sentence.end]

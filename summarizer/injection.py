@@ -28,10 +28,10 @@ def instruction_spans(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
-def injected_phrases(folded: str) -> list[str]:
-    """What those sentences ask for: their quoted phrases (请输出“…”) and the names
-    that occur nowhere else in the article."""
-    spans = instruction_spans(folded)
+def injected_phrases(folded: str, spans: list[tuple[int, int]] | None = None) -> list[str]:
+    """What the sentences addressing a model (at ``spans``, found when not given) ask for:
+    their quoted phrases (请输出“…”) and the names that occur nowhere else in the article."""
+    spans = instruction_spans(folded) if spans is None else spans
     rest = "".join(folded[a:b] for a, b in _gaps(spans, len(folded)))
     phrases = []
     for start, end in spans:

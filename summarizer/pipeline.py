@@ -30,7 +30,7 @@ from summarizer.fields.meeting import build_meeting, decide_meeting, key_figures
 from summarizer.fields.organizations import OrgCandidate, find_organizations, keep_organization, org_type, took_part
 from summarizer.fields.people import PersonCandidate, build_participants, find_people, keep_person
 from summarizer.errors import ValidationFailed
-from summarizer.injection import injected_phrases, instruction_spans
+from summarizer.injection import injected_phrases
 from summarizer.llm import Backend, Usage
 from summarizer.normalize import fold, to_simplified
 from summarizer.prompt import PromptSet, article_block
@@ -61,10 +61,9 @@ def prepare(article: Article) -> Prepared:
     doc = Document.of(article)
     folded = doc.body  # the footer holds bylines and sources, no participants
     byline = {fold(entry.name) for entry in article.byline}
-    injected = instruction_spans(folded)  # people named only where the article addresses a model
-    people = [
+    people = [  # nobody named only where the article addresses a model
         p for p in find_people(folded, article.text, doc.sentences)
-        if fold(p.name) not in byline and not _only_inside(folded, fold(p.name), injected)
+        if fold(p.name) not in byline and not _only_inside(folded, fold(p.name), doc.instructions)
     ]
     organizations = find_organizations(folded, article.text, doc.sentences, people)
     cues = find_commitment_sentences(folded, doc.sentences)
@@ -74,8 +73,7 @@ def prepare(article: Article) -> Prepared:
 def _without_instructions(window: list[Sentence], doc: Document) -> list[Sentence]:
     """The sentences the model is shown: those addressing a model are left out, so that
     nothing they ask for can steer its answer (code still reads the whole article)."""
-    spans = instruction_spans(doc.body)
-    return [s for s in window if not any(a <= s.start < b or s.start <= a < s.end for a, b in spans)]
+    return [s for s in window if not any(a <= s.start < b or s.start <= a < s.end for a, b in doc.instructions)]
 
 
 def _only_inside(folded: str, key: str, spans: list[tuple[int, int]]) -> bool:
@@ -143,7 +141,7 @@ class Extractor:
             "folded": prepared.grounder.folded,
             "not_participants": {fold(p.name) for p in prepared.people if "absent" in p.evidence}
             | {fold(e.name) for e in prepared.article.byline},
-            "injected": injected_phrases(prepared.grounder.folded),
+            "injected": injected_phrases(prepared.body, prepared.instructions),
         }
         try:
             facts = self.backend.ask(messages, FactsAnswer, context, max_tokens=260)

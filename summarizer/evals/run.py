@@ -109,7 +109,7 @@ def run_eval(
     for gold in gold_items:
         if progress:
             progress(str(gold["id"]))
-        before = (backend.usage.calls, backend.usage.cached_calls, backend.usage.prompt_tokens, backend.usage.completion_tokens)
+        before = backend.usage.snapshot()
         started = time.perf_counter()
         error = None
         try:
@@ -120,11 +120,11 @@ def run_eval(
         seconds = time.perf_counter() - started
         score = score_article(prediction or _empty_prediction(), gold)
         scores.append(score)
-        usage = backend.usage
+        used = backend.usage.since(before)
         articles.append(ArticleRun(
             id=str(gold["id"]), seconds=round(seconds, 2),
-            prompt_tokens=usage.prompt_tokens - before[2], completion_tokens=usage.completion_tokens - before[3],
-            calls=usage.calls - before[0], cached_calls=usage.cached_calls - before[1],
+            prompt_tokens=used.prompt_tokens, completion_tokens=used.completion_tokens,
+            calls=used.calls, cached_calls=used.cached_calls,
             schema_valid=prediction is not None, error=error, prediction=prediction, score=score.to_dict(),
         ))
     summary = aggregate(scores)

@@ -272,23 +272,19 @@ def _field_score(
 # --------------------------------------------------------------------------- participants
 
 
+def _participant_pairs(gold: Report, predicted: Report) -> list[tuple[int, int]]:
+    """Matched (gold, predicted) participant indices: exact names after cleaning and folding."""
+    gold_keys = [_key(_attribute(p, "name")) for p in _items(gold, "participants")]
+    pred_keys = [_key(_attribute(p, "name")) for p in _items(predicted, "participants")]
+    same = _pair_matrix(gold_keys, pred_keys, lambda g, p: float(bool(g) and g == p))
+    return assign(same, same > 0)
+
+
 def score_participants(gold: Report, predicted: Report) -> FieldScore:
     """Exact name matching after cleaning and folding (Traditional = Simplified)."""
     gold_names = [_attribute(p, "name") for p in _items(gold, "participants")]
     pred_names = [_attribute(p, "name") for p in _items(predicted, "participants")]
-    gold_keys = [_key(n) for n in gold_names]
-    pred_keys = [_key(n) for n in pred_names]
-    same = _pair_matrix(gold_keys, pred_keys, lambda g, p: float(bool(g) and g == p))
-    pairs = assign(same, same > 0)
-    return _field_score(gold_names, pred_names, pairs, FieldScore())
-
-
-def _participant_pairs(gold: Report, predicted: Report) -> list[tuple[Any, Any]]:
-    gold_items, pred_items = _items(gold, "participants"), _items(predicted, "participants")
-    gold_keys = [_key(_attribute(p, "name")) for p in gold_items]
-    pred_keys = [_key(_attribute(p, "name")) for p in pred_items]
-    same = _pair_matrix(gold_keys, pred_keys, lambda g, p: float(bool(g) and g == p))
-    return [(gold_items[i], pred_items[j]) for i, j in assign(same, same > 0)]
+    return _field_score(gold_names, pred_names, _participant_pairs(gold, predicted), FieldScore())
 
 
 def title_matches(gold: Any, predicted: Any) -> bool:
@@ -312,7 +308,8 @@ def organization_matches(gold: Any, predicted: Any) -> bool:
 def score_participant_attributes(gold: Report, predicted: Report) -> tuple[AttributeScore, AttributeScore]:
     """Title and organization accuracy over the matched participants."""
     titles, orgs = AttributeScore(), AttributeScore()
-    for g, p in _participant_pairs(gold, predicted):
+    gold_items, pred_items = _items(gold, "participants"), _items(predicted, "participants")
+    for g, p in ((gold_items[i], pred_items[j]) for i, j in _participant_pairs(gold, predicted)):
         name = _attribute(g, "name")
         gt, pt = _blank_to_none(_attribute(g, "title")), _blank_to_none(_attribute(p, "title"))
         go, po = _blank_to_none(_attribute(g, "organization")), _blank_to_none(_attribute(p, "organization"))

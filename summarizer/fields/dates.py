@@ -31,7 +31,8 @@ _DATE = re.compile(
 _YEAR_MONTH = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月(?![\s\d一二三四五六七八九十]*[日号])")
 _BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!度|\s*\d|以来|前|后|成立|起|底|初)")
 # A day without its month (18日上午): read against the dateline's month.
-_DAY_ONLY = re.compile(r"(?<![\d月年\-/.号日])(3[01]|[12]\d|0?[1-9])\s*日(?=[上下中]午|晚|傍晚|早上|凌晨|[，,在于])")
+_DAY = re.compile(r"(?<![\d月年\-/.号日])(3[01]|[12]\d|0?[1-9])\s*日")
+_DAY_ONLY = re.compile(_DAY.pattern + r"(?=[上下中]午|晚|傍晚|早上|凌晨|[，,在于])")  # 18日上午
 _RELATIVE = {"前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0}
 _RELATIVE_RE = re.compile("|".join(_RELATIVE))
 # Words before a date that make it a publication date, not the event's.
@@ -140,15 +141,13 @@ def _last_day_before_the_event(folded: str, chosen: _Found, sentence: Sentence |
         return chosen  # 访问团, 考察组 name the visitors, not the act
     act = acts[0]
     days = [
-        m for m in _DAY_ONLY_ANY.finditer(folded, chosen.end, act.start())
+        m for m in _DAY.finditer(folded, chosen.end, act.start())
         if int(m.group(1)) > chosen.day and not re.search(r"[至到\-—~～]$", folded[max(0, m.start() - 1) : m.start()])
     ]
     if not days or not _valid(chosen.year, chosen.month, int(days[-1].group(1))):
         return chosen
     return _Found(chosen.year, chosen.month, int(days[-1].group(1)), days[-1].start(), days[-1].end())
 
-
-_DAY_ONLY_ANY = re.compile(r"(?<![\d月年\-/.])(3[01]|[12]\d|0?[1-9])\s*日")
 
 
 def find_meeting_date(folded: str, sentences: list[Sentence]) -> DateMention | None:

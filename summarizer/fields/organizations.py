@@ -170,13 +170,12 @@ def _specific_org(name: str, suffix: str) -> bool:
 def _alias(key: str) -> str:
     """A folded name with administrative level words removed and 工商联 unabbreviated, so that
     深圳网商协会 / 深圳市网商协会 and 市工商联 / 某某市工商业联合会 can be recognised as one body."""
-    key = re.sub(r"[（(][^()（）]*[)）]$", "", key)  # 某县工商联(总商会)
-    return re.sub(r"[省市区县]", "", key.replace("工商业联合会", "工商联"))
+    return re.sub(r"[省市区县]", "", _unabbreviated(key))
 
 
-def _alias_level_ok(fuller: str, short: str) -> bool:
-    fuller = re.sub(r"[（(][^()（）]*[)）]$", "", fuller).replace("工商业联合会", "工商联")
-    return fuller.endswith(short)
+def _unabbreviated(key: str) -> str:
+    """A folded name without a trailing parenthesised alias, with 工商联 for 工商业联合会."""
+    return re.sub(r"[（(][^()（）]*[)）]$", "", key).replace("工商业联合会", "工商联")  # 某县工商联(总商会)
 
 
 def _short_company_name(alias: str, fuller: str) -> bool:
@@ -190,13 +189,13 @@ def _merge_aliases(orgs: list[OrgCandidate], folded: str) -> list[OrgCandidate]:
     keep: list[OrgCandidate] = []
     for org in orgs:
         alias = keys[id(org)]
-        short = folded[org.start : org.end].replace("工商业联合会", "工商联")
+        short = _unabbreviated(folded[org.start : org.end])
         level = short[0] if short[0] in "省市区县" else ""
         fuller = [
             o for o in orgs
             if o is not org and o.end - o.start > org.end - org.start and keys[id(o)].endswith(alias) and len(alias) >= 3
             # 市工商联 abbreviates a city's federation, never a region's (自治区工商联)
-            and (not level or _alias_level_ok(folded[o.start : o.end], short))
+            and (not level or _unabbreviated(folded[o.start : o.end]).endswith(short))
             or _short_company_name(alias, keys[id(o)])
         ]
         if fuller:
@@ -262,8 +261,8 @@ def took_part(org: OrgCandidate, sentences: list[Sentence], folded: str, people:
             return True
     if any(i <= LEAD_SENTENCES for i in org.mentions):
         return True  # the headline and lead name who held and joined the event
-    by_id = {s.id: s for s in sentences}
-    return any(_TOOK_PART.search(folded[by_id[i].start : by_id[i].end]) for i in org.mentions if i in by_id)
+    named_in = (sentences[i - 1] for i in org.mentions if 0 < i <= len(sentences))  # ids are 1-based positions
+    return any(_TOOK_PART.search(folded[sentence.start : sentence.end]) for sentence in named_in)
 
 
 LEAD_SENTENCES = 2

@@ -281,7 +281,6 @@ def find_people(folded: str, text: str, sentences: list[Sentence]) -> list[Perso
         trailing = re.search(r"等人?$", last)
         if trailing and len(last) > 2:
             items[-1] = (last_start, last[: trailing.start()])  # 某某等: the list ends before 等
-            length = _name_at(folded, last_start)
             if _surname_length(folded, last_start) and _whole_item_is_name(items[-1][1]):
                 names = [n for n in names if n[0] != last_start] + [(last_start, len(items[-1][1]))]
         for index, (start, item) in enumerate(items[1:-1], 1):
