@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from summarizer.fields.people import TITLE_RE, PersonCandidate
 from summarizer.fields.text import is_han, is_word, segment
 from summarizer.fields.words import organizations as words
-from summarizer.fields.words.events import EVENT_VERBS, MEETING_NOUNS, PARTICIPATION_WORDS
+from summarizer.fields.words.events import EARLIER_WORDS, EVENT_VERBS, MEETING_NOUNS, PARTICIPATION_WORDS
 from summarizer.normalize import fold
 from summarizer.sentences import Sentence, sentence_at
 
@@ -34,12 +34,11 @@ _EVENT_AFTER = rf"^(?!主办|承办|召开|举办|举行|组织|牵头|联合|�
 
 def find_organizations(folded: str, text: str, sentences: list[Sentence], people: list[PersonCandidate]) -> list[OrgCandidate]:
     """Names ending in an organization suffix, extended left to a delimiter."""
-    suffix_re = "|".join(sorted(words.ORG_SUFFIXES, key=len, reverse=True))
     person_spans = [(p.start, p.end) for p in people]
     found: dict[str, OrgCandidate] = {}
     standalone: set[str] = set()
     named_events: set[str] = set()
-    for match in re.finditer(suffix_re, folded):
+    for match in re.finditer(_SUFFIX_RE, folded):
         end = match.end()
         following = folded[end : end + 1]
         # 局长, 会长, 委员: the suffix is the start of a title, not the end of a name
@@ -49,15 +48,22 @@ def find_organizations(folded: str, text: str, sentences: list[Sentence], people
             continue
         if following == "业" or folded[max(0, end - 2) : end] in words.ORG_FALSE_ENDINGS:
             continue
+        if match.group() == "中心" and folded[end : end + 2] in words.CENTRAL_WORDS:
+            continue
         # 中心城市, 政府工作: the suffix opens a longer word, so no name ends here
         if following and any(
             is_word(folded[match.start() : end + n]) and not is_word(folded[end : end + n]) for n in (1, 2)
         ):
             continue
         start = match.start()
-        while start > 0 and end - start < 30 and (
-            folded[start - 1] not in words.ORG_LEFT_STOPS or _inside_a_word(folded, start - 1)
-        ):
+        while start > 0 and end - start < 30:
+            # 博世(中国)投资有限公司: a place in brackets inside a company's name
+            bracketed = _BRACKETED_PLACE.search(folded[max(0, start - 8) : start])
+            if bracketed and start - len(bracketed.group()) > 0 and is_han(folded[start - len(bracketed.group()) - 1]):
+                start -= len(bracketed.group())
+                continue
+            if folded[start - 1] in words.ORG_LEFT_STOPS and not _inside_a_word(folded, start - 1):
+                break
             if any(s < start <= e for s, e in person_spans):
                 break
             start -= 1
@@ -86,7 +92,7 @@ def find_organizations(folded: str, text: str, sentences: list[Sentence], people
     # a government or party body seen only in officials' titles did not itself take part.
     kept = [
         o for key, o in found.items()
-        if (key in standalone or key not in named_events) and not _only_in_titles(folded, key)
+        if (key in standalone or key not in named_events) and not _only_in_titles(folded, key) and not _only_as_venue(folded, key)
     ]
     return _merge_aliases(_merge_nested(sorted(kept, key=lambda o: o.start), folded), folded)
 
@@ -101,10 +107,16 @@ _PLACES = {"ns", "nt", "nz", "j"}
 _COUNTED = re.compile(r"(?:\d|[个家届名位批项次])")  # 三个, 第32届: a count, not a name (九三学社 is one)
 
 
+_SUFFIX_RE = "|".join(sorted(words.ORG_SUFFIXES, key=len, reverse=True))
+_BRACKETED_PLACE = re.compile(r"[(（](?:中国|香港|澳门|台湾|亚洲|亚太|[\u4e00-\u9fff]{1,3}[省市])[)）]$")
+
+
 def _verb_phrase_end(name: str, suffix_length: int) -> int:
     """How many characters at the start of ``name`` are a clause's words, not the name's."""
     cut, position, seen_place = 0, 0, False
-    tokens = segment(name[: len(name) - suffix_length])
+    head = len(name) - suffix_length
+    tokens = segment(name)  # the whole name: 民建中央 is one word, 民建 alone a verb
+    tokens = tokens[: next((i for i, t in enumerate(tokens) if sum(len(u.word) for u in tokens[: i + 1]) > head), len(tokens))]
     for index, token in enumerate(tokens):
         position += len(token.word)
         if (
@@ -124,6 +136,8 @@ def _verb_phrase_end(name: str, suffix_length: int) -> int:
                 cut = position
         elif token.flag in _ANY_POSITION or (token.flag in _NOT_NAME_START and not seen_place and (token.flag != "vn" or index == 0)):
             cut = position
+        elif token.flag == "v" and index and re.search(f"(?:{_SUFFIX_RE})$", tokens[index - 1].word):
+            cut = position  # 某市工商联指导商会: a body, a verb, then another body
     return cut
 
 
@@ -150,8 +164,20 @@ def _only_in_titles(folded: str, key: str) -> bool:
     title (市政协副主席X, 区委书记Y): the body is how the person is described."""
     if not key.endswith(words.TITLE_ONLY_BODIES):
         return False
-    mentions = [m.end() for m in re.finditer(re.escape(key), folded)]
-    return all(re.match(rf"(?:{TITLE_RE}|[副常执]|党组|党委|党工委|机关)", folded[end : end + 6]) for end in mentions)
+    after = [folded[m.end() : m.end() + 6] for m in re.finditer(re.escape(key), folded)]
+    in_titles = [a for a in after if re.match(rf"(?:{TITLE_RE}|[副常执]|党组|党委|党工委|机关|政治局)", a)]
+    # a mention that opens a longer name (某街道商会) is that other body's
+    return bool(in_titles) and all(a in in_titles or re.match(_SUFFIX_RE, a) for a in after)
+
+
+def _only_as_venue(folded: str, key: str) -> bool:
+    """A body every mention of which is where the event was held (在某公司举行): a
+    location, not a participant."""
+    mentions = list(re.finditer(re.escape(key), folded))
+    return bool(mentions) and all(
+        folded[max(0, m.start() - 1) : m.start()] in ("在", "于") and re.match(r"[^，,。；;]{0,6}?(?:举行|召开|举办)", folded[m.end() :])
+        for m in mentions
+    )
 
 
 def _specific_org(name: str, suffix: str) -> bool:
@@ -162,9 +188,14 @@ def _specific_org(name: str, suffix: str) -> bool:
         return False
     if name.endswith(("常委", "执委", "主委")) or name.endswith(words.VENUE_SUFFIXES) or "各" in name:
         return False
+    if any(word in name for word in words.ORG_CLASS_WORDS):
+        return False
+    specific = head
     for word in sorted(words.ORG_GENERIC_WORDS, key=len, reverse=True):
-        head = head.replace(word, "")
-    return len(head) >= 2 or suffix in ("工商联", "政协", "妇联")
+        specific = specific.replace(word, "")
+    removed = specific != head
+    head = specific
+    return len(head) >= 2 or (suffix in ("工商联", "工商业联合会", "政协", "妇联") and not removed)
 
 
 def _alias(key: str) -> str:
@@ -253,7 +284,7 @@ _TOOK_PART = re.compile("|".join(EVENT_VERBS + PARTICIPATION_WORDS))
 def took_part(org: OrgCandidate, sentences: list[Sentence], folded: str, people: list[PersonCandidate]) -> bool:
     """Whether the text shows the organization taking part, not only mentioned: a
     participant speaks for it (their organization), or a sentence naming it reports an
-    act of the event (出席, 主办, 签约, 到访, 一行 …)."""
+    act of the event (出席, 主办, 签约, 到访, 一行 …) and not an earlier occasion (去年…)."""
     key = fold(org.name)
     for person in people:
         affiliation = fold(person.organization or "")
@@ -262,7 +293,10 @@ def took_part(org: OrgCandidate, sentences: list[Sentence], folded: str, people:
     if any(i <= LEAD_SENTENCES for i in org.mentions):
         return True  # the headline and lead name who held and joined the event
     named_in = (sentences[i - 1] for i in org.mentions if 0 < i <= len(sentences))  # ids are 1-based positions
-    return any(_TOOK_PART.search(folded[sentence.start : sentence.end]) for sentence in named_in)
+    return any(
+        _TOOK_PART.search(text) and not any(word in text for word in EARLIER_WORDS)
+        for text in (folded[sentence.start : sentence.end] for sentence in named_in)
+    )
 
 
 LEAD_SENTENCES = 2

@@ -92,3 +92,38 @@ def test_an_organization_only_mentioned_in_passing_did_not_take_part() -> None:
     people = find_people(folded, text, sentences)
     found = organizations(text)
     assert {name for name, org in found.items() if took_part(org, sentences, folded, people)} == {"甲市商会", "丙县工商联"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["甲市基层商会代表参加。", "区县工商联负责人出席。", "乙省主要商会负责人出席。", "推广学习型商会建设。", "国家部委有关负责人出席。"],
+    ids=["grassroots", "district-county", "main", "kind", "ministries"],
+)
+def test_a_class_of_bodies_is_no_organization(text: str) -> None:
+    assert organizations(text) == {}
+
+
+def test_central_is_an_adjective_before_work_and_tasks() -> None:
+    assert organizations("各方围绕党和国家中心工作建言。") == {}
+
+
+def test_a_place_in_brackets_stays_inside_a_company_name() -> None:
+    assert set(organizations("甲国博利（中国）投资有限公司总裁甄大全出席。")) == {"甲国博利（中国）投资有限公司"}
+
+
+def test_a_party_abbreviation_that_jieba_knows_as_one_word_is_kept() -> None:
+    assert {"民建中央", "民进中央"} <= set(organizations("民建中央主席甄明、民进中央主席蔺达发言。"))
+
+
+def test_a_county_federation_written_in_full_is_kept() -> None:
+    assert "县工商业联合会" in organizations("县工商业联合会(商会)与甲市商会签约。")
+
+
+def test_a_party_department_seen_only_in_titles_did_not_take_part() -> None:
+    found = organizations("甲市委统战部副部长、甲市工商联党组书记卜明出席。")
+    assert "甲市委统战部" not in found and "甲市工商联" in found
+
+
+def test_a_company_where_the_meeting_was_held_is_the_venue() -> None:
+    found = organizations("会议在宁波甄美家具有限公司举行。甲市商会会长卜明出席。")
+    assert set(found) == {"甲市商会"}

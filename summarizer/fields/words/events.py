@@ -50,6 +50,8 @@ EVENT_VERBS = (
 EVENT_WORDS = "|".join(EVENT_VERBS)
 # Words before an event verb that put the event in the future or call it off (将于…召开).
 NOT_YET = r"(?:将于|定于|拟于|拟定于|计划于|将在|即将|拟|将|关于|请|敬请|届时|欢迎|计划|筹备|准备|每年|都会|也会|将会)[^，,。；;]{0,30}?$"
+# Words that put what a sentence reports before the event (去年…签署): another occasion.
+EARLIER_WORDS = ("去年", "前年", "此前", "以往", "过去", "多年来", "近年来", "曾经", "上届", "上一届", "历年")
 # Words that make a text a notice or an announcement, not the report of an event.
 NOTICE_WORDS = (
     "通知", "公告", "启事", "告知书", "邀请函", "报名", "敬请", "届时", "取消", "延期", "推迟", "暂停",

@@ -21,9 +21,16 @@ ORG_LEFT_STOPS = set("，。、；：“”‘’「」『』《》（）()【�
 
 ORG_GENERIC_HEADS = ("各", "相关", "其他", "其它", "该", "本", "兄弟", "有关", "多家", "全市", "全区", "各级")
 
+# Words that make a name a class of bodies wherever they stand in it (上海市基层商会,
+# 区县工商联, 粤港澳主要商会, 学习型商会): a kind, not one organization.
+ORG_CLASS_WORDS = (
+    "基层", "兄弟", "各类", "各地", "主要", "重点", "新一届", "学习型", "区县", "市县", "县区", "省市",
+    "异地", "相关", "有关", "上述", "这些", "部分", "个别",
+)
+
 # Words that end in 局 or 委 without being organizations.
 ORG_FALSE_ENDINGS = {
-    "布局", "格局", "新局", "大局", "全局", "结局", "开局", "时局", "当局", "残局", "出局", "签署", "部署",
+    "部委", "布局", "格局", "新局", "大局", "全局", "结局", "开局", "时局", "当局", "残局", "出局", "签署", "部署",
     "展厅", "大厅", "餐厅", "客厅", "会议厅", "展馆",
 }
 
@@ -48,6 +55,11 @@ ORG_GENERIC_WORDS = (
 # Places where a meeting is held: locations, not participating organizations.
 VENUE_SUFFIXES = ("会议中心", "展示中心", "会展中心", "商务中心", "活动中心", "行政中心", "展览中心", "文化中心", "大酒店", "酒店", "宾馆", "礼堂", "会堂", "会议室", "报告厅", "广场")
 # Advisory and party bodies that usually appear as part of an official's title (市政协副主席).
-TITLE_ONLY_BODIES = ("政协", "人大常委会", "人大", "政治局", "党委", "党工委", "党组", "区委", "市委", "县委", "省委", "政府")
+TITLE_ONLY_BODIES = (
+    "政协", "人大常委会", "人大", "政治局", "党委", "党工委", "党组", "区委", "市委", "县委", "省委", "政府",
+    "统战部", "宣传部", "组织部", "街道", "中共中央",
+)
+# Words after 中心 that make it the adjective "central" (中心工作, 中心城市), not a body.
+CENTRAL_WORDS = ("工作", "任务", "城市", "环节", "地位", "位置", "议题")
 # The legal form after a company's name, which later references leave out.
 COMPANY_FORMS = r"(?:集团)?(?:股份)?(?:有限)?(?:责任)?公司|集团"
