@@ -77,6 +77,8 @@ def _name_at(folded: str, at: int) -> int:
     # Prefer the length after which a delimiter, title or cue follows.
     # A second given character that starts a cue or title word (周平表示) is not part of the name.
     second_starts_word = given == 2 and bool(re.match(CUE_RE, rest[1:]) or re.match(TITLE_RE, rest[1:]))
+    if second_starts_word and rest[1] in words.OBJECT_CUES and rest[2:3] and rest[2] in DELIMS:
+        second_starts_word = False  # 甲章作，: a cue needing an object cannot end the clause
     for length in (2, 1) if given == 2 else (1,):
         after = rest[length:]
         function_char_ends_name = (
@@ -112,6 +114,11 @@ def _name_shaped(folded: str, start: int, key: str, how: str) -> bool:
         return False
     if key[1:] in words.NOT_NAMES:
         return False  # 和常务(副主席): the given name is a common word
+    if key[0] in "和与及" and how == "title-before":
+        # 会长和乙某林常务副会长: after a title, 和 joins the next name, written before its title
+        after_conjunction = _name_at(folded, start + 1)
+        if after_conjunction and re.match(TITLE_RE, folded[start + 1 + after_conjunction :]):
+            return False
     if key[0] in "和与及同" and how != "title-before":
         # 和/与 opening a candidate is a conjunction unless a title right before says otherwise
         tokens = segment(folded[start : start + len(key) + 2])
@@ -231,13 +238,19 @@ def find_people(folded: str, text: str, sentences: list[Sentence]) -> list[Perso
     for at in range(len(folded)):
         if at and is_han(folded[at - 1]) and folded[at - 1] not in "长记员席任理事监团员人家局会的了院处部厅署委办党":
             # a name usually starts after a delimiter, an organization or a title
-            if not re.search(rf"(?:{'|'.join(org_words.ORG_SUFFIXES)}|{TITLE_RE})$", folded[max(0, at - 8) : at]):
+            before = folded[max(0, at - 8) : at]
+            opener = re.search(f"(?:{'|'.join(words.NAME_OPENERS)})$", before)
+            if not re.search(rf"(?:{'|'.join(org_words.ORG_SUFFIXES)}|{TITLE_RE})$", before) and not opener:
                 continue
+        else:
+            opener = None
         length = _name_at(folded, at)
         if not length:
             continue
         after = folded[at + length :]
         title_after = re.match(TITLE_RE, after)
+        if opener and not title_after:
+            continue  # after 由, 偕同, 和 …: only a title right after shows a name
         if title_after and title_after.group() not in words.WEAK_TITLES:
             add(at, length, "title-after", title_after.group())
         elif re.match(STRONG_CUE_RE, after):
@@ -334,15 +347,18 @@ def _share_posts(folded: str, people: list[PersonCandidate]) -> None:
 
 
 def _absent(folded: str, person: PersonCandidate) -> bool:
-    """The clause naming the person says they were absent, deceased or quoted from elsewhere."""
+    """The clause naming the person says they were absent, deceased or quoted from
+    elsewhere; or every clause naming them cites their words (学习贯彻某某讲话精神)."""
     key = folded[person.start : person.end]
+    cited = True
     for match in re.finditer(re.escape(key), folded):
         left = max(folded.rfind(d, 0, match.start()) for d in CLAUSE_ENDS) + 1
         right = min((i for i in (folded.find(d, match.end()) for d in CLAUSE_ENDS) if i >= 0), default=len(folded))
         before, after = folded[left : match.start()], folded[match.end() : right]
         if any(cue in before for cue in words.ABSENCE_CUES_BEFORE) or any(cue in after for cue in words.ABSENCE_CUES_AFTER):
             return True
-    return False
+        cited = cited and any(cue in before for cue in words.CITED_CUES_BEFORE)
+    return cited
 
 
 def _drop_shadowed(people: list[PersonCandidate]) -> list[PersonCandidate]:

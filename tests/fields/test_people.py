@@ -174,3 +174,26 @@ def test_a_pair_joined_by_he_inside_a_list_and_a_list_ending_in_deng() -> None:
 def test_an_office_is_no_name_and_a_party_before_a_name() -> None:
     found = people("中央办公厅主任蔺奇出席。民进党滕佳滨主席发言。")
     assert "公厅" not in found and {"蔺奇", "滕佳滨"} <= set(found)
+
+
+def test_a_conjunction_after_a_title_joins_a_name_written_before_its_title() -> None:
+    assert set(people("原则上由甄博会长和蒲彩林常务副会长选址决定。")) == {"甄博", "蒲彩林"}
+
+
+def test_a_cue_that_needs_an_object_before_a_comma_ends_the_name() -> None:
+    assert "蔡章作" in people("组织副主任蔡章作，秘书长卜长江出席。")
+
+
+def test_names_after_openers_are_found_when_a_title_follows() -> None:
+    found = people("由卜德全会长偕同萧妃英副会长、萧家海副会长拜会办事处，办事处由卢长水主任与林佳彻秘书接见。")
+    assert {"卜德全", "萧妃英", "萧家海", "卢长水", "林佳彻"} <= set(found)
+
+
+def test_a_person_named_only_where_their_words_are_studied_is_absent() -> None:
+    found = people("座谈会上，集中学习了甄某某总书记重要讲话精神。县委常委、统战部长蔺某某出席会议。")
+    assert "absent" in found["甄某某"].evidence and "absent" not in found["蔺某某"].evidence
+
+
+def test_a_host_also_cited_elsewhere_is_not_absent() -> None:
+    found = people("甄某某主持座谈会并讲话。会议强调，要学习贯彻甄某某重要讲话精神。")
+    assert "absent" not in found["甄某某"].evidence

@@ -18,7 +18,7 @@ SURNAMES = set(
     "南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支"
     "卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印"
     "逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
-    "阎萧贝钮濮郦蓟洪"
+    "阎萧贝钮濮郦蓟洪赖"
     # less common surnames of the Hundred Family Surnames (百家姓) and modern usage
     "习仉笪禤郗庹蹇竺佴谯缑厍訾逄殳璩郤莘宓隗邴糜钭暨酆贲荀芮羿汲桓蒯宇"
 )
@@ -70,6 +70,12 @@ STRONG_PERSON_CUES = SPEECH_VERBS + ("率队", "率团", "带队", "一行", "�
 # Characters that never end a two-character given name (they start the next word).
 NAME_STOP_CHARS = set("表指强介主致讲发认提建希说谈称出参率带一同先女等向对代作就为与和会接陪签宣回透告分共也还则在详首随连当是的了及以到都")
 
+# One-character cues that need an object (作报告, 向…致辞): right before a delimiter they
+# are a name's last character (组织部副主任甲章作，).
+OBJECT_CUES = set("作为与和向对就在因代")
+# Words after which a name comes before its title (由甲某会长主持, 偕同乙某副会长).
+NAME_OPENERS = ("偕同", "会同", "携同", "陪同", "由", "和", "与", "及")
+
 # Words of name shape (surname + one or two characters) that are common words.
 NOT_NAMES = {
     "班子", "相关", "成员", "单位", "方面", "全体", "部分", "双方", "各方", "有关", "高度", "高新",
@@ -89,6 +95,10 @@ NOT_GIVEN_NAME_CHARS = set("总副常原前老各的了是在和与及以到等�
 # Words near a name that say the person did not take part. Some come before the name in
 # its clause (会议传达了X的讲话), others after it (X因病请假; X生前提出).
 ABSENCE_CUES_BEFORE = ("传达", "引用", "已故", "缅怀", "纪念", "当年")
+
+# Words before a name in its clause that cite the person's words or instructions (学习贯彻
+# 某某总书记重要讲话精神): a person named only so did not take part.
+CITED_CUES_BEFORE = ("学习", "贯彻", "落实", "领会", "践行")
 
 ABSENCE_CUES_AFTER = (
     "未能出席", "未能到会", "未能参加", "未出席", "请假", "因故", "因病", "因公", "缺席", "发来贺信",
