@@ -25,7 +25,7 @@ _CN = "〇零○一二三四五六七八九十"
 _DATE = re.compile(
     rf"(?:(?P<year>(?<!\d)(?:19|20)\d{{2}}|[{_CN}]{{4}})\s*年\s*)?"
     rf"(?P<month>(?<![\d{_CN}])(?:1[0-2]|0?[1-9])|十[一二]?|[一二三四五六七八九])\s*月\s*"
-    rf"(?P<day>(?:3[01]|[12]\d|0?[1-9])(?!\d)|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[)）]?\s*[日号]"
+    rf"(?P<day>(?:3[01]|[12]\d|0?[1-9])(?!\d)|三十一?|二?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九])\s*[)）]?\s*[日号]"
     r"|(?<!\d)(?P<iso_year>(?:19|20)\d{2})(?P<sep>[-/.])(?P<iso_month>1[0-2]|0?[1-9])(?P=sep)(?P<iso_day>3[01]|[12]\d|0?[1-9])(?!\d)"
 )
 _YEAR_MONTH = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月(?![\s\d一二三四五六七八九十]*[日号])")
@@ -39,12 +39,16 @@ _RELATIVE_RE = re.compile("|".join(_RELATIVE))
 _PUBLISHED_BEFORE = re.compile(r"(?:发布|更新|发表|出版|时间|日期|来源|编辑|录入)\s*[:：]?\s*$")
 # A dateline: 本报讯 …2021年7月27日讯, [2020-11-05], a date alone on its line.
 _DATELINE_AFTER = re.compile(
-    r"^\s*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*(?:[讯電电]|消息|报道|\]|】|$|\n|来源|作者|编辑|浏览|"
-    r"[)）]?\s*(?:\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|前天|昨天|昨日|今天|今日|近日|日前))"
+    r"^\s*(?:\d{1,2}[:：]\d{2}|(?:[讯電电]|消息|报道|\]|】|$|\n|来源|作者|编辑|浏览|"
+    r"[)）]?\s*(?:\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|前天|昨天|昨日|今天|今日|近日|日前)))"
 )
 _DATELINE_BEFORE = re.compile(r"(?:本报讯|讯|電|电|消息|[\[【(（])\s*(?:[(（]?\s*记者[^)）]{0,12}[)）])?\s*$")
 # Dates that are not this event's: another year's, a founding date, a deadline.
 _OTHER_EVENT_BEFORE = re.compile(r"(?:去年|前年|成立于|创办于|始建于|截至|截止|自|从|于\d{4}年)\s*$")
+# An event still to come (将于今年8月15日举行): the date of another event than the one reported.
+_ANNOUNCED_BEFORE = re.compile(r"(?:将于|定于|拟于|计划于|将在|预计于?)[^，,。；;]{0,4}$")
+# Words that give the reported event no day (日前, 近日 …).
+_NO_DAY = re.compile(r"日前|近日|前不久")
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,7 @@ def _cn_number(text: str) -> int:
     """一 … 三十一 as an integer; 二〇二四 read digit by digit."""
     if text.isdigit():
         return int(text)
+    text = text.replace("廿", "二十").replace("卅", "三十")  # 廿五 = 25, 卅一 = 31
     if "十" in text:
         tens, _, units = text.partition("十")
         return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
@@ -101,17 +106,25 @@ def _mentions(folded: str) -> list[_Found]:
 def _is_dateline(folded: str, found: _Found) -> bool:
     before = folded[max(0, found.start - 10) : found.start]
     after = folded[found.end : found.end + 12]
-    return bool(found.year) and bool(
-        _PUBLISHED_BEFORE.search(before) or _DATELINE_AFTER.match(after) or _DATELINE_BEFORE.search(before)
-    )
+    if found.year is None:
+        return bool(re.match(r"\s*[讯電电]", after))  # 某网10月13日讯: a dateline without its year
+    return bool(_PUBLISHED_BEFORE.search(before) or _DATELINE_AFTER.match(after) or _DATELINE_BEFORE.search(before))
 
 
 def reference_date(folded: str) -> dt.date | None:
-    """The dateline or publication date written in the text, if any."""
-    for found in _mentions(folded):
-        if _is_dateline(folded, found):
-            return dt.date(found.year, found.month, found.day)  # type: ignore[arg-type]
-    return None
+    """The dateline or publication date written in the text, if any. A story's dateline
+    without its year (兰州3月19日讯) is preferred to a page's date, which gives it the year."""
+    datelines = [found for found in _mentions(folded) if _is_dateline(folded, found)]
+    dated = next((f for f in datelines if f.year), None)
+    if dated is None:
+        return None
+    page = dt.date(dated.year, dated.month, dated.day)  # type: ignore[arg-type]
+    story = next((f for f in datelines if f.year is None), None)
+    if story:
+        year = _with_reference_year(story.month, story.day, page)
+        if _valid(year, story.month, story.day):
+            return dt.date(year, story.month, story.day)
+    return page
 
 
 def _with_reference_year(month: int, day: int, reference: dt.date) -> int:
@@ -156,13 +169,24 @@ def find_meeting_date(folded: str, sentences: list[Sentence]) -> DateMention | N
     reference = reference_date(folded)
     candidates = [
         f for f in mentions
-        if not _is_dateline(folded, f) and not _OTHER_EVENT_BEFORE.search(folded[max(0, f.start - 6) : f.start])
+        if not _is_dateline(folded, f)
+        and not _OTHER_EVENT_BEFORE.search(folded[max(0, f.start - 6) : f.start])
+        and not _ANNOUNCED_BEFORE.search(folded[max(0, f.start - 8) : f.start])
     ]
     event_re = re.compile(EVENT_WORDS)
 
     def sentence_text(at: int) -> str:
         sentence = sentence_at(sentences, at)
         return folded[sentence.start : sentence.end] if sentence else ""
+
+    first_report = next(
+        (s for s in sentences if re.search(r"[。！？!?；;]$", folded[s.start : s.end]) and event_re.search(folded[s.start : s.end])),
+        None,
+    )
+    if first_report and _NO_DAY.search(folded[first_report.start : first_report.end]) and not any(
+        first_report.start <= f.start < first_report.end for f in candidates
+    ):
+        return None  # 日前，某商会一行…: the report gives the event no day
 
     chosen = next((f for f in candidates if event_re.search(sentence_text(f.start))), None) or (candidates[0] if candidates else None)
     if chosen is None and reference:

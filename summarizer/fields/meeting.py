@@ -9,6 +9,7 @@ import re
 from summarizer.document import Document
 from summarizer.fields import dates
 from summarizer.fields.organizations import OrgCandidate
+from summarizer.fields.people import TITLE_RE
 from summarizer.fields.words import events as words
 from summarizer.fields.words.events import EVENT_NOUNS
 from summarizer.normalize import fold
@@ -51,8 +52,12 @@ _EVENT_VERB_RE = re.compile(words.EVENT_WORDS)
 
 
 def events_reported(doc: Document) -> list[int]:
-    """Ids of sentences that report an event act as done (not announced, not called off)."""
+    """Ids of sentences that report an event act as done: not announced, not called off,
+    not a kind of activity in general (通过座谈会等形式), not the name of a body (行政会议成员).
+    Once the first event the text reports is announced (将于…举行), what follows is the
+    programme of that event unless it is marked as done (召开了, 已举行, 圆满结束)."""
     found = []
+    announced = None
     for sentence in doc.sentences:
         text = doc.sentence_text(sentence)
         if sentence.id == 1 and not re.search(r"[。！？!?；;]$", text):
@@ -60,8 +65,17 @@ def events_reported(doc: Document) -> list[int]:
         if re.search(r"(?:取消|延期|推迟|暂停|停办)", text):
             continue
         for match in _EVENT_VERB_RE.finditer(text):
+            after = text[match.end() :]
+            if re.match(words.GENERAL_USE, after) or (match.group() == "会议" and re.match(TITLE_RE, after)):
+                continue
             if re.search(words.NOT_YET, text[: match.start()]):
+                if announced is None and re.search(words.ANNOUNCED, text[: match.start()]):
+                    announced = True
                 break  # what follows an announced event in the sentence is announced too
+            if announced is None:
+                announced = False
+            if announced and not re.search(words.DONE_MARKS, text[max(0, match.start() - 4) : match.end() + 2]):
+                continue
             found.append(sentence.id)
             break
     return found

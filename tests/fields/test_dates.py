@@ -134,3 +134,24 @@ def test_on_an_itinerary_the_event_is_on_the_last_day_before_the_act() -> None:
 def test_a_range_keeps_its_first_day_and_a_parenthesised_date_is_read() -> None:
     assert meeting_date("3月5日至7日，考察团在乙市考察。").value == "--03-05"  # type: ignore[union-attr]
     assert meeting_date("院长于本(3月31)日会见访问团。").value == "--03-31"  # type: ignore[union-attr]
+
+
+def test_twenty_written_as_nian() -> None:
+    date = meeting_date("本会领导于五月廿五日（星期五）前往乙市，召开联席会议。")
+    assert date is not None and date.value == "--05-25"
+
+
+def test_the_date_of_an_event_still_to_come_is_not_the_reported_one() -> None:
+    text = "2015-05-30 00:00 甲联谊会五月二十八日拜会乙办事处。该会将于今年八月十五日举行成立典礼。"
+    date = meeting_date(text)
+    assert date is not None and (date.value, date.basis) == ("2015-05-28", "dateline")
+
+
+def test_a_report_that_gives_its_event_no_day_has_no_date() -> None:
+    assert meeting_date("某网10月13日讯 日前，甲同乡会代表团出席乙总会座谈会。") is None
+    assert meeting_date("日期: 2012年06月27日 甲商会一行于日前访问乙总商会。该会将于七月五日举行成立典礼。") is None
+
+
+def test_a_story_dateline_without_its_year_is_the_reference_for_today() -> None:
+    date = meeting_date("某日报\n2020年03月20日\n本报兰州3月19日讯 今天下午，省发展改革委召开推进会。")
+    assert date is not None and (date.value, date.basis) == ("2020-03-19", "dateline")

@@ -37,6 +37,20 @@ def test_an_announced_event_is_not_reported_as_done() -> None:
     assert events_reported(doc("商会昨天召开理事会。")) == [1]
 
 
+def test_the_programme_of_an_announced_event_is_not_reported_as_done() -> None:
+    text = (
+        "甲市乙商会换届大会将于5月15日在会议中心举行。两地领导及兄弟商会负责人等出席大会。"
+        "在大会召开之际，各地商会发来贺信。"
+    )
+    assert events_reported(doc(text)) == []
+    assert events_reported(doc(text + "大会于5月15日召开了，会长卜某主持。")) == [4]
+
+
+def test_an_activity_in_general_or_a_body_named_after_meetings_reports_no_event() -> None:
+    assert events_reported(doc("卜某说，各商会应通过会员大会、座谈会等形式开展学习。")) == []
+    assert events_reported(doc("据了解，总商会理事、行政会议成员甄某推动发表这份声明。")) == []
+
+
 @pytest.mark.parametrize(
     ("head", "kind"),
     [("市工商联到商会调研座谈", "调研"), ("商会召开第二届会员代表大会", "会员大会"), ("区长会见香港客商", "会见"),

@@ -45,13 +45,19 @@ OTHER_MEETING_WORDS = "|".join(EVENT_NOUNS + ("理事会",))
 EVENT_VERBS = (
     "出席", "参加", "参会", "召开", "举办", "举行", "主持", "座谈", "考察", "调研", "拜访", "走访", "莅临",
     "签约", "签署", "会见", "接待", "会议", "与会", "致辞", "致词", "讲话", "发言", "到访", "来访", "礼访",
-    "访问", "款宴", "宴请",
+    "访问", "款宴", "宴请", "拜会", "接见", "会晤",
 )
 EVENT_WORDS = "|".join(EVENT_VERBS)
 # Words before an event verb that put the event in the future or call it off (将于…召开).
 NOT_YET = r"(?:将于|定于|拟于|拟定于|计划于|将在|即将|拟|将|关于|请|敬请|届时|欢迎|计划|筹备|准备|每年|都会|也会|将会)[^，,。；;]{0,30}?$"
 # Words that put what a sentence reports before the event (去年…签署): another occasion.
 EARLIER_WORDS = ("去年", "前年", "此前", "以往", "过去", "多年来", "近年来", "曾经", "上届", "上一届", "历年")
+# Words that put an event in the future for certain (将于…举行), unlike 将 or 关于 alone.
+ANNOUNCED = r"(?:将于|定于|拟于|拟定于|计划于|将在|即将)[^，,。；;]{0,30}?$"
+# Words after an event word that make it a kind of activity in general (通过座谈会等形式).
+GENERAL_USE = r"^[^，,。；;]{0,12}?等(?:形式|方式|渠道|载体|途径|活动)"
+# Marks that an announced event did happen (召开了, 已举行, 圆满结束).
+DONE_MARKS = r"(?:了(?!解)|已经|已|圆满结束|圆满落幕|落下帷幕|闭幕|顺利召开|顺利举行)"
 # Words that make a text a notice or an announcement, not the report of an event.
 NOTICE_WORDS = (
     "通知", "公告", "启事", "告知书", "邀请函", "报名", "敬请", "届时", "取消", "延期", "推迟", "暂停",
