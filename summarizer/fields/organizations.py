@@ -25,7 +25,7 @@ class OrgCandidate:
 _ORG_LEAD = re.compile(
     r"^.*(?:\d+家|\d+年|[日午]|今日|当天|首次|召开|举办|举行|主办|承办|拜访了?|到访|访问|走进|来到|参观了?|"
     r"考察了?|齐聚|希望|表示|结合|包括|打造|启动|产生|感谢|帮助|对接|招引|"
-    r"目前|接下来|我们|凝聚|充分|非常|使|让|还|也|均|都|即|更)"
+    r"目前|接下来|我们|凝聚|充分|非常|使|让|还|也|均|即|更|单位)"
 )
 
 
@@ -62,7 +62,7 @@ def find_organizations(folded: str, text: str, sentences: list[Sentence], people
             if bracketed and start - len(bracketed.group()) > 0 and is_han(folded[start - len(bracketed.group()) - 1]):
                 start -= len(bracketed.group())
                 continue
-            if folded[start - 1] in words.ORG_LEFT_STOPS and not _inside_a_word(folded, start - 1):
+            if folded[start - 1] in words.ORG_LEFT_STOPS and not _inside_a_word(folded, start - 1) and not _inside_a_department_name(folded, start - 1):
                 break
             if any(s < start <= e for s, e in person_spans):
                 break
@@ -74,6 +74,9 @@ def find_organizations(folded: str, text: str, sentences: list[Sentence], people
         lead = _ORG_LEAD.search(folded[start:end])
         if lead:
             start += lead.end()
+        clause = _CLAUSE_VERB.search(folded[start : match.start()])
+        if clause:
+            start += clause.end()  # 王某宣读某市住建局: the verb ends a clause, the name follows
         start += _verb_phrase_end(folded[start:end], len(match.group()))
         name_folded = folded[start:end]
         if len(name_folded) < 3 or name_folded.startswith(words.ORG_GENERIC_HEADS) or not _specific_org(name_folded, match.group()):
@@ -107,6 +110,7 @@ _PLACES = {"ns", "nt", "nz", "j"}
 _COUNTED = re.compile(r"(?:\d|[个家届名位批项次])")  # 三个, 第32届: a count, not a name (九三学社 is one)
 
 
+_CLAUSE_VERB = re.compile(rf"^.*(?:{'|'.join(words.CLAUSE_VERBS)})")
 _SUFFIX_RE = "|".join(sorted(words.ORG_SUFFIXES, key=len, reverse=True))
 _BRACKETED_PLACE = re.compile(r"[(（](?:中国|香港|澳门|台湾|亚洲|亚太|[\u4e00-\u9fff]{1,3}[省市])[)）]$")
 
@@ -159,6 +163,13 @@ def _inside_a_word(folded: str, at: int) -> bool:
     return False
 
 
+def _inside_a_department_name(folded: str, at: int) -> bool:
+    """Whether the 和 at ``at`` is inside a department's name (人力资源和社会保障局)."""
+    return any(
+        at >= name.index("和") and folded.startswith(name, at - name.index("和")) for name in words.NAMES_WITH_AND
+    )
+
+
 def _only_in_titles(folded: str, key: str) -> bool:
     """A government, party or advisory body every mention of which opens an official's
     title (市政协副主席X, 区委书记Y): the body is how the person is described."""
@@ -184,7 +195,7 @@ def _specific_org(name: str, suffix: str) -> bool:
     """A real organization's name: no sentence fragment, no title at the end, not a venue,
     and something specific (a place, a trade) left once generic words are removed."""
     head = name[: len(name) - len(suffix)]
-    if any(word in head for word in words.ORG_FRAGMENT_WORDS) or re.search(r"\d+\s*[个条项家名位万亿]", name):
+    if _has_fragment_word(name, len(head)) or re.search(r"\d+\s*[个条项家名位万亿]", name):
         return False
     if name.endswith(("常委", "执委", "主委")) or name.endswith(words.VENUE_SUFFIXES) or "各" in name:
         return False
@@ -196,6 +207,19 @@ def _specific_org(name: str, suffix: str) -> bool:
     removed = specific != head
     head = specific
     return len(head) >= 2 or (suffix in ("工商联", "工商业联合会", "政协", "妇联") and not removed)
+
+
+def _has_fragment_word(name: str, head: int) -> bool:
+    """A clause's word in the part before the suffix, unless it is inside a longer word
+    of the name (建设 in 建设银行)."""
+    if not any(word in name[:head] for word in words.ORG_FRAGMENT_WORDS):
+        return False
+    position = 0
+    for token in segment(name):
+        if position < head and any(word in token.word and len(token.word) <= len(word) + 1 for word in words.ORG_FRAGMENT_WORDS):
+            return True
+        position += len(token.word)
+    return False
 
 
 def _alias(key: str) -> str:

@@ -137,8 +137,10 @@ def _whole_item_is_name(item: str) -> bool:
 
 def _title_and_org(folded: str, text: str, name_start: int) -> tuple[str | None, str | None]:
     """Split the words before a name (back to a delimiter) into organization and title."""
+    if folded[max(0, name_start - 1) : name_start] in (" ", "\u3000"):
+        name_start -= 1  # 主席 某某: a space between title and name, as in transcripts
     left = name_start
-    while left > 0 and folded[left - 1] not in "，。；：,;:！？!?\n“”\"" and name_start - left < 40:
+    while left > 0 and folded[left - 1] not in "，。；：,;:！？!?\n“”\"【】[]" and name_start - left < 40:
         left -= 1
     chunk = folded[left:name_start]
     # The part after the last 、 that is not itself a title belongs to this person.
@@ -234,6 +236,11 @@ def find_people(folded: str, text: str, sentences: list[Sentence]) -> list[Perso
         weak = match.group() in words.WEAK_TITLES
         if length and (not weak or not after or after in DELIMS or re.match(CUE_RE, folded[match.end() + length :])):
             add(match.end(), length, "title-before")
+        elif not length and folded[match.end() : match.end() + 1] in (" ", "\u3000") and not weak:
+            # 主席 某某：, as transcripts write it: only with a colon or delimiter after the name
+            length = _name_at(folded, match.end() + 1)
+            if length and folded[match.end() + 1 + length : match.end() + 2 + length] in ("：", ":", "，", ",", "。"):
+                add(match.end() + 1, length, "title-before")
     # 2. Name immediately before a title or cue: 王志远会长, 周平表示
     for at in range(len(folded)):
         if at and is_han(folded[at - 1]) and folded[at - 1] not in "长记员席任理事监团员人家局会的了院处部厅署委办党":

@@ -127,3 +127,29 @@ def test_a_party_department_seen_only_in_titles_did_not_take_part() -> None:
 def test_a_company_where_the_meeting_was_held_is_the_venue() -> None:
     found = organizations("会议在宁波甄美家具有限公司举行。甲市商会会长卜明出席。")
     assert set(found) == {"甲市商会"}
+
+
+def test_a_place_name_holding_an_adverb_character_is_kept() -> None:
+    assert set(organizations("来自成都甲苍商会、成都乙陵商会的代表出席。")) == {"成都甲苍商会", "成都乙陵商会"}
+
+
+def test_a_bank_branch_and_a_word_inside_a_longer_word_of_the_name() -> None:
+    assert "建设银行甲江支行" in organizations("会上，建设银行甲江支行代表发言。")
+
+
+def test_a_department_name_holding_he_is_whole() -> None:
+    assert "甲县人力资源和社会保障局" in organizations("甲县人力资源和社会保障局局长卜波陪同。")
+
+
+def test_a_clause_verb_ends_the_words_before_a_name() -> None:
+    assert set(organizations("会上，卜某宣读甲市住建局文件；常务副秘书长单位乙星公司承办。")) == {"甲市住建局", "乙星公司"}
+
+
+def test_an_organization_whose_officials_speak_at_the_meeting_took_part() -> None:
+    from summarizer.fields.organizations import took_part
+
+    text = "甲区召开民营经济工作会。会上，甲区工商联、甲区人民法院主要负责同志先后介绍了政策举措。"
+    folded = fold(text)
+    sentences = split_sentences(text)
+    found = organizations(text)
+    assert took_part(found["甲区人民法院"], sentences, folded, [])

@@ -197,3 +197,8 @@ def test_a_person_named_only_where_their_words_are_studied_is_absent() -> None:
 def test_a_host_also_cited_elsewhere_is_not_absent() -> None:
     found = people("甄某某主持座谈会并讲话。会议强调，要学习贯彻甄某某重要讲话精神。")
     assert "absent" not in found["甄某某"].evidence
+
+
+def test_a_transcript_title_and_name_with_a_space_between() -> None:
+    found = people("【同期声】全国政协副主席、甲市工商联主席 甄孟复：潮商在近代商业史上很重要。")
+    assert found["甄孟复"].title == "副主席" and found["甄孟复"].organization == "全国政协"

@@ -13,19 +13,19 @@ ORG_SUFFIXES = (
     "协进会", "总会", "学会", "共同体", "俱乐部", "委", "妇女联合会", "妇联", "人大常委会", "政协",
     "海关", "律师事务所", "事务所", "合作社", "同业公会", "公会", "贸促会", "侨联", "台联", "工会", "团委",
     "青联", "科协", "文联", "中央", "公署", "联谊会", "之友会", "立法院", "国务院", "法院", "检察院", "科学院",
-    "设计院",
+    "设计院", "支行", "分行", "分公司", "分会",
 )
 
 # Characters that stop an organization name when extending it to the left.
 ORG_LEFT_STOPS = set("，。、；：“”‘’「」『』《》（）()【】[]！？!?,;: \n的与和及由在赴向对把将被从是了为到至于以并或等就率跟")
 
-ORG_GENERIC_HEADS = ("各", "相关", "其他", "其它", "该", "本", "兄弟", "有关", "多家", "全市", "全区", "各级")
+ORG_GENERIC_HEADS = ("友好", "各", "相关", "其他", "其它", "该", "本", "兄弟", "有关", "多家", "全市", "全区", "各级")
 
 # Words that make a name a class of bodies wherever they stand in it (上海市基层商会,
 # 区县工商联, 粤港澳主要商会, 学习型商会): a kind, not one organization.
 ORG_CLASS_WORDS = (
     "基层", "兄弟", "各类", "各地", "主要", "重点", "新一届", "学习型", "区县", "市县", "县区", "省市",
-    "异地", "相关", "有关", "上述", "这些", "部分", "个别",
+    "异地", "家乡", "相关", "有关", "上述", "这些", "部分", "个别",
 )
 
 # Words that end in 局 or 委 without being organizations.
@@ -45,6 +45,17 @@ ORG_FRAGMENT_WORDS = (
     "共建", "多个", "筹办",
 )
 
+# Verbs that end a clause inside a run of text before a suffix (宣读, 出席): the name
+# starts after them.
+CLAUSE_VERBS = (
+    "出席", "参加", "宣读", "祝贺", "交给", "落实", "助力", "主持", "讲话", "致辞", "表示", "指出", "强调",
+    "会见", "接见", "看望", "慰问", "见证", "颁发", "授予", "做",
+)
+# Government departments whose names hold 和, which otherwise ends a name's left edge.
+NAMES_WITH_AND = (
+    "人力资源和社会保障", "住房和城乡建设", "工业和信息化", "文化和旅游", "自然资源和规划", "发展和改革",
+    "科学技术和", "农业和农村", "商务和投资", "交通运输和",
+)
 # Words that make an organization name generic when nothing specific is left beside them.
 ORG_GENERIC_WORDS = (
     "行业", "各级", "各家", "各", "全市", "全省", "全区", "异地", "基层", "县级", "市级", "区级", "省级", "两地",
