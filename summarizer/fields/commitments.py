@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from summarizer.document import Document
-from summarizer.fields.organizations import OrgCandidate
+from summarizer.fields.organizations import OrgCandidate, referenced_org
+from summarizer.fields.words.organizations import ORG_SUFFIXES
 from summarizer.fields.words.commitments import COMMITMENT_CUES, DISCUSSION_TOPIC, POINT_MARKERS, REPEATED_POINT, TIMEFRAMES
 from summarizer.fields.words.speech import SPEECH_RE
 from summarizer.normalize import fold
@@ -146,6 +147,50 @@ def _signing_parties(doc: Document, sentence: Sentence, orgs: list[OrgCandidate]
     return None
 
 
+_SUFFIX_RE = "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True))
+# An organization opening a clause, then the commitment cue: 协会将…, 市工商联计划…, 我会愿…
+_SUBJECT = re.compile(
+    rf"^(?:同时|此外|下一步|今后|接下来|未来)?[，,]?(?:我们|我|本|该|贵)?([\u4e00-\u9fff()（）]{{0,16}}?(?:{_SUFFIX_RE}))"
+    r"(?:今年|明年|年内|今后|下一步|未来)?(?:也|还|都|亦|会)?$"
+)
+# Cues addressed to others: the speaker, not the organization named, is the actor (商会要…).
+_ADDRESSED = ("要", "要求", "务必", "必须", "希望")
+
+
+def _clause_subject(
+    doc: Document, sentence: Sentence, body: str, clause_start: int, cue_at: int, orgs: list[OrgCandidate],
+    speaker_org: str | None,
+) -> str | None:
+    """The organization that is the grammatical subject of a commitment it states itself
+    (协会将…, 省工商联将…, 某协会建议…), named in full as the article names it. A bare
+    kind (协会将…) in a speaker's words is the speaker's own organization."""
+    if any(body.startswith(word, cue_at) for word in _ADDRESSED):
+        return None
+    match = _SUBJECT.match(body[clause_start:cue_at].strip())
+    if not match:
+        return None
+    reference = match.group(1)
+    at = sentence.start + clause_start + body[clause_start:cue_at].find(reference)
+    if speaker_org and fold(speaker_org).endswith(reference) and len(reference) <= 3:
+        own = referenced_org(speaker_org, orgs, doc.folded, at)
+        return own.name if own else speaker_org
+    org = referenced_org(reference, orgs, doc.folded, at)
+    return org.name if org else None
+
+
+def _reported_speaker(doc: Document, sentence: Sentence, people: list[str]) -> str | None:
+    """The participant whose words the paragraph reports, named in an earlier sentence."""
+    current = sentence
+    for previous in reversed(_before(doc, sentence, 6)):
+        if _paragraph_start(doc, current):
+            return None
+        found = _speaker_in(doc.sentence_text(previous), people)
+        if found:
+            return found
+        current = previous
+    return None
+
+
 def _actor(doc: Document, cue: CueSentence, participants: list[Participant], orgs: list[OrgCandidate], host: str | None) -> str:
     """Who commits, in this order: the parties of an agreement; a participant who speaks in
     this sentence before the clause; the organization that is the clause's subject; a
@@ -161,10 +206,20 @@ def _actor(doc: Document, cue: CueSentence, participants: list[Participant], org
         parties = _signing_parties(doc, sentence, orgs)
         if parties:
             return parties
+    clause_start = max(body.rfind(d, 0, cue_at) for d in "，,；;：:") + 1
+    speaker = _speaker_in(body[:cue_at], people) or _reported_speaker(doc, sentence, people)
+    speaker_org = next((p.organization for p in participants if p.name == speaker), None)
+    for word in cue.cues:  # 下一步，省工商联将…: the subject stands before a later cue word
+        at = body.find(word, cue_at)
+        if at < 0:
+            continue
+        start = max(body.rfind(d, 0, at) for d in "，,；;：:") + 1
+        subject = _clause_subject(doc, sentence, body, max(start, clause_at), at, orgs, speaker_org)
+        if subject:
+            return subject
     speaker = _speaker_in(body[:cue_at], people)
     if speaker:
         return speaker
-    clause_start = max(body.rfind(d, 0, cue_at) for d in "，,；;：:") + 1
     subject = _named_before(body[clause_start:cue_at], org_names, cue_at - clause_start)
     if subject and subject[0][0] <= 3:  # an organization opening the clause is its subject
         return subject[0][1]

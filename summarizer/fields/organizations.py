@@ -23,7 +23,7 @@ class OrgCandidate:
 
 
 _ORG_LEAD = re.compile(
-    r"^.*(?:\d+家|\d+年|[日午]|今日|当天|首次|召开|举办|举行|主办|承办|拜访了?|到访|访问|走进|来到|参观了?|"
+    r"^.*(?:\d+家|\d+年|[一二三四五六七八九十两几多]+年来|时候|[日午]|今日|当天|首次|召开|举办|举行|主办|承办|拜访了?|到访|访问|走进|来到|参观了?|"
     r"考察了?|齐聚|希望|表示|结合|包括|打造|启动|产生|感谢|帮助|对接|招引|"
     r"目前|接下来|我们|凝聚|充分|非常|使|让|还|也|均|即|更|单位)"
 )
@@ -222,6 +222,30 @@ def _has_fragment_word(name: str, head: int) -> bool:
     return False
 
 
+def referenced_org(reference: str, orgs: list[OrgCandidate], folded: str, before: int) -> OrgCandidate | None:
+    """The organization a short reference names (协会, 市工商联, 商务局): one whose name
+    is it or ends like it once level words are removed, the last one named before
+    ``before``; for a bare kind (协会, 公司) the last one of that kind."""
+    key = fold(reference)
+    alias = _alias(key)
+    short = _unabbreviated(key)
+    level = short[0] if short[0] in "省市区县" else ""
+    matching = [
+        o for o in orgs
+        if folded[o.start : o.end] == key
+        or (len(key) >= 4 and folded[o.start : o.end].startswith(key))  # 某银行 for 某银行某支行
+        or (
+            len(alias) >= 2 and _alias(folded[o.start : o.end]).endswith(alias)
+            # 市工商联 names a city's federation, never a county's
+            and (not level or _unabbreviated(folded[o.start : o.end]).endswith(short))
+        )
+    ]
+    if not matching:
+        return None
+    named_before = [o for o in matching if o.start < before]
+    return max(named_before or matching, key=lambda o: o.start if o.start < before else -o.start)
+
+
 def _alias(key: str) -> str:
     """A folded name with administrative level words removed and 工商联 unabbreviated, so that
     深圳网商协会 / 深圳市网商协会 and 市工商联 / 某某市工商业联合会 can be recognised as one body."""
@@ -229,8 +253,12 @@ def _alias(key: str) -> str:
 
 
 def _unabbreviated(key: str) -> str:
-    """A folded name without a trailing parenthesised alias, with 工商联 for 工商业联合会."""
-    return re.sub(r"[（(][^()（）]*[)）]$", "", key).replace("工商业联合会", "工商联")  # 某县工商联(总商会)
+    """A folded name without a trailing parenthesised alias, its body written short
+    (工商联 for 工商业联合会, 发改委 for 发展和改革委员会) so both forms compare equal."""
+    key = re.sub(r"[（(][^()（）]*[)）]$", "", key)  # 某县工商联(总商会)
+    for full, short in words.SHORT_FORMS:
+        key = key.replace(full, short)
+    return key
 
 
 def _short_company_name(alias: str, fuller: str) -> bool:

@@ -112,3 +112,29 @@ def test_points_the_meeting_makes_are_the_hosts() -> None:
     cues = find_commitment_sentences(doc.body, doc.sentences)
     orgs = [OrgCandidate(host, 0, len(host))]
     assert [build_commitment(doc, c, c.suggested, [], orgs, host=host).actor for c in cues] == [host, host]
+
+
+def test_an_organization_stating_its_own_plan_is_the_actor_not_the_speaker() -> None:
+    text = "卜晓蒙表示，甲省工商联将积极协调相关部门。下一步，省工商联将持续加强沟通。"
+    assert actors(text, ["卜晓蒙"], ["甲省工商联"]) == ["甲省工商联", "甲省工商联"]
+
+
+def test_a_bare_kind_in_a_speakers_words_is_the_speakers_organization() -> None:
+    text = "甲市汽车零部件行业协会会长滕春林表示，协会将于5月中旬组织会员企业赴乙市考察。"
+    doc = Document.of(from_text(text, "test"))
+    name = "甲市汽车零部件行业协会"
+    participants = [Participant(name="滕春林", organization=name)]
+    orgs = [OrgCandidate("乙市跨境电商协会", 0, 0), OrgCandidate(name, 0, len(name))]
+    cues = find_commitment_sentences(doc.body, doc.sentences)
+    assert [build_commitment(doc, c, c.suggested, participants, orgs).actor for c in cues] == [name]
+
+
+def test_a_short_form_names_the_body_written_in_full_at_its_level() -> None:
+    text = "甲市发展和改革委员会、乙县工商业联合会、甲市工商业联合会出席。市发展改革委将出台措施。市工商联将组织培训。"
+    orgs = ["甲市发展和改革委员会", "乙县工商业联合会", "甲市工商业联合会"]
+    assert actors(text, [], orgs) == ["甲市发展和改革委员会", "甲市工商业联合会"]
+
+
+def test_a_request_addressed_to_a_body_is_the_speakers() -> None:
+    text = "卜晓蒙指出，商会要发挥桥梁作用。"
+    assert actors(text, ["卜晓蒙"], ["商会"]) == ["卜晓蒙"]
