@@ -167,7 +167,7 @@ def test_summarize_through_an_openai_endpoint(fake_openai: FakeOpenAI) -> None:
     assert commitment.evidence in text
     assert "将" in commitment.evidence
     assert commitment.strength == "planned"
-    assert commitment.actor == "陈潮晖"
+    assert commitment.actor == "松山湖产业发展局"  # 陈潮晖表示，产业发展局将…: the bureau is the subject
     assert commitment.timeframe == "年内"
 
     # run statistics: one call per pass, tokens as the server reported them

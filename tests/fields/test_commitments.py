@@ -93,8 +93,13 @@ def test_actor_is_the_organization_opening_the_clause() -> None:
         "在春节即将到来之际，商会举行团拜会。",
         "双方企业家围绕今后合作方向进行了深入交流。",
         "为做好建议稿起草工作，开展了调研。",
+        "中总一众领导欢迎来宾。",
+        "处长卜某宣读《关于同意成立甲协会的批复》。",
+        "自协定签署以来，双方贸易增长。",
+        "该会的成立将起着一定的促进作用。",
     ],
-    ids=["witness", "tiyi-xia", "plan-noun", "jijiang-daolai", "discussion-topic", "jianyi-gao"],
+    ids=["witness", "tiyi-xia", "plan-noun", "jijiang-daolai", "discussion-topic", "jianyi-gao", "welcome-guests",
+         "document-title", "since-signing", "predicted-effect"],
 )
 def test_words_that_look_like_cues_but_commit_no_one(text: str) -> None:
     assert clauses(text) == []
@@ -138,3 +143,20 @@ def test_a_short_form_names_the_body_written_in_full_at_its_level() -> None:
 def test_a_request_addressed_to_a_body_is_the_speakers() -> None:
     text = "卜晓蒙指出，商会要发挥桥梁作用。"
     assert actors(text, ["卜晓蒙"], ["商会"]) == ["卜晓蒙"]
+
+
+@pytest.mark.parametrize(
+    ("text", "strength"),
+    [
+        ("会议决定第三届仍设名誉会长。", "agreed"),
+        ("双方同意采取有效措施，加强经贸联系。", "agreed"),
+        ("卢某允诺届时必定亲自出席成立大会。", "planned"),
+        ("会长卜某表达了与甲商会开展合作的意愿。", "intended"),
+        ("期盼各位乡亲为家乡建设做出新的贡献。", "intended"),
+        ("卜某热情邀请联盟成员赴草原考察交流。", "proposed"),
+        ("卢某欢迎联谊会未来多到台湾交流。", "proposed"),
+    ],
+    ids=["decided", "agreed-to", "promised", "willing", "hoping", "invited", "welcome-to-come"],
+)
+def test_commitment_words_beyond_jiang_and_yao(text: str, strength: str) -> None:
+    assert [s for _, s in clauses(text)] == [strength]
