@@ -25,7 +25,7 @@ class OrgCandidate:
 _ORG_LEAD = re.compile(
     r"^.*(?:\d+家|\d+年|[一二三四五六七八九十两几多]+年来|时候|[日午]|今日|当天|首次|召开|举办|举行|主办|承办|拜访了?|到访|访问|走进|来到|参观了?|"
     r"考察了?|齐聚|希望|表示|结合|包括|打造|启动|产生|感谢|帮助|对接|招引|"
-    r"目前|接下来|我们|凝聚|充分|非常|使|让|还|也|均|即|更|单位)"
+    r"目前|接下来|我们|大家|各位|凝聚|充分|非常|使|让|还|也|均|即|更|单位)"
 )
 
 
@@ -42,7 +42,7 @@ def find_organizations(folded: str, text: str, sentences: list[Sentence], people
         end = match.end()
         following = folded[end : end + 1]
         # 局长, 会长, 委员: the suffix is the start of a title, not the end of a name
-        if re.match(TITLE_RE, folded[match.start() :]) and match.group() in ("局", "委", "办", "社", "署", "厅", "中心"):
+        if re.match(TITLE_RE, folded[match.start() :]) and match.group() in ("局", "委", "办", "社", "署", "厅", "中心", "总会"):
             continue
         if following and match.group() in ("委", "办", "社", "局") and following in "员长主任会托屈":
             continue
@@ -55,7 +55,7 @@ def find_organizations(folded: str, text: str, sentences: list[Sentence], people
             is_word(folded[match.start() : end + n]) and not is_word(folded[end : end + n]) for n in (1, 2)
         ):
             continue
-        start = match.start()
+        start, after_person = match.start(), False
         while start > 0 and end - start < 30:
             # 博世(中国)投资有限公司: a place in brackets inside a company's name
             bracketed = _BRACKETED_PLACE.search(folded[max(0, start - 8) : start])
@@ -65,6 +65,7 @@ def find_organizations(folded: str, text: str, sentences: list[Sentence], people
             if folded[start - 1] in words.ORG_LEFT_STOPS and not _inside_a_word(folded, start - 1) and not _inside_a_department_name(folded, start - 1):
                 break
             if any(s < start <= e for s, e in person_spans):
+                after_person = True
                 break
             start -= 1
         # Titles inside the run end one organization: 协会会长X -> keep after the last title
@@ -77,7 +78,7 @@ def find_organizations(folded: str, text: str, sentences: list[Sentence], people
         clause = _CLAUSE_VERB.search(folded[start : match.start()])
         if clause:
             start += clause.end()  # 王某宣读某市住建局: the verb ends a clause, the name follows
-        start += _verb_phrase_end(folded[start:end], len(match.group()))
+        start += _verb_phrase_end(folded[start:end], len(match.group()), after_person)
         name_folded = folded[start:end]
         if len(name_folded) < 3 or name_folded.startswith(words.ORG_GENERIC_HEADS) or not _specific_org(name_folded, match.group()):
             continue
@@ -104,7 +105,7 @@ def find_organizations(folded: str, text: str, sentences: list[Sentence], people
 # prepositions, numerals, pronouns, particles, people's names (要服务好政府, 依托商会,
 # 进一步壮大协会, 一行莅临商会). After a place name, a verb or a name is part of the
 # organization's own name (南京市投资促进局, 宁波好美秋千有限公司).
-_NOT_NAME_START = {"v", "vd", "vn", "d", "p", "r", "u", "ad", "q", "y", "l", "a", "nr", "nrfg", "nrt", "t", "c"}
+_NOT_NAME_START = {"v", "vd", "vn", "d", "p", "r", "u", "ad", "q", "y", "l", "i", "a", "nr", "nrfg", "nrt", "t", "c"}
 _ANY_POSITION = {"d", "p", "r", "u", "ad", "y", "t"}
 _PLACES = {"ns", "nt", "nz", "j"}
 _COUNTED = re.compile(r"(?:\d|[个家届名位批项次])")  # 三个, 第32届: a count, not a name (九三学社 is one)
@@ -115,12 +116,19 @@ _SUFFIX_RE = "|".join(sorted(words.ORG_SUFFIXES, key=len, reverse=True))
 _BRACKETED_PLACE = re.compile(r"[(（](?:中国|香港|澳门|台湾|亚洲|亚太|[\u4e00-\u9fff]{1,3}[省市])[)）]$")
 
 
-def _verb_phrase_end(name: str, suffix_length: int) -> int:
-    """How many characters at the start of ``name`` are a clause's words, not the name's."""
+def _verb_phrase_end(name: str, suffix_length: int, after_person: bool = False) -> int:
+    """How many characters at the start of ``name`` are a clause's words, not the name's.
+    Right after a person's name (某某|年高度评价温州商会) the name starts at a place."""
     cut, position, seen_place = 0, 0, False
     head = len(name) - suffix_length
-    tokens = segment(name)  # the whole name: 民建中央 is one word, 民建 alone a verb
-    tokens = tokens[: next((i for i, t in enumerate(tokens) if sum(len(u.word) for u in tokens[: i + 1]) > head), len(tokens))]
+    # A word of the whole name that runs into the suffix (民建中央) is the name's own,
+    # however the words before the suffix are read alone (民建: a verb).
+    protected, at = head, 0
+    for token in segment(name):
+        if at < head < at + len(token.word):
+            protected = at
+        at += len(token.word)
+    tokens = segment(name[:head])
     for index, token in enumerate(tokens):
         position += len(token.word)
         if (
@@ -132,6 +140,10 @@ def _verb_phrase_end(name: str, suffix_length: int) -> int:
         if token.flag.startswith("nr") and index < len(tokens) - 1:
             continue  # a name right before the suffix is a person's; elsewhere often a place the dictionary tags as a name
         if token.flag in _PLACES or re.search(r"[省市县区州]$", token.word):
+            if (after_person and index and not seen_place) or any(
+                t.flag.startswith("nr") and not re.match(r"[省市县区州]", n.word) for t, n in zip(tokens[:index], tokens[1:index])
+            ):
+                cut = position - len(token.word)  # 某某年高度评价|温州商会: after a person's name, the name starts at the place
             seen_place = True
         elif token.flag == "f" and len(token.word) > 1:
             cut = position  # 以上, 期间: a locality word, not part of a name
@@ -142,7 +154,7 @@ def _verb_phrase_end(name: str, suffix_length: int) -> int:
             cut = position
         elif token.flag == "v" and index and re.search(f"(?:{_SUFFIX_RE})$", tokens[index - 1].word):
             cut = position  # 某市工商联指导商会: a body, a verb, then another body
-    return cut
+    return min(cut, protected)
 
 
 def _inside_a_word(folded: str, at: int) -> bool:
@@ -216,7 +228,10 @@ def _has_fragment_word(name: str, head: int) -> bool:
         return False
     position = 0
     for token in segment(name):
-        if position < head and any(word in token.word and len(token.word) <= len(word) + 1 for word in words.ORG_FRAGMENT_WORDS):
+        if position < head and any(
+            word in token.word and (len(token.word) <= len(word) + 1 or token.flag.startswith("v"))
+            for word in words.ORG_FRAGMENT_WORDS
+        ):
             return True
         position += len(token.word)
     return False

@@ -153,3 +153,19 @@ def test_an_organization_whose_officials_speak_at_the_meeting_took_part() -> Non
     sentences = split_sentences(text)
     found = organizations(text)
     assert took_part(found["甲区人民法院"], sentences, folded, [])
+
+
+def test_after_a_persons_name_the_organization_starts_at_the_place() -> None:
+    assert set(organizations("甲省湖北商会会长兰粟年高度评价温州商会的办会智慧。")) == {"甲省湖北商会", "温州商会"}
+
+
+@pytest.mark.parametrize(
+    "text", ["全力支持两地商会开展交流。", "要充分发挥新时期工商联职能作用。"],
+    ids=["two-places", "new-period"],
+)
+def test_no_organization_in_a_clause_about_bodies_in_general(text: str) -> None:
+    assert organizations(text) == {}
+
+
+def test_a_title_opening_with_a_suffix_is_no_name() -> None:
+    assert organizations("由第2届总会长甄美香将印信交给新任总会长卜明裕。") == {}
