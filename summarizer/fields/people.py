@@ -108,8 +108,8 @@ def _name_shaped(folded: str, start: int, key: str, how: str) -> bool:
     tag = word_tag(key)
     if tag and not tag.startswith("nr"):
         return False
-    if folded[start + len(key) : start + len(key) + 1] in PLACE_ENDINGS:
-        return False  # 普陀区
+    if folded[start + len(key) : start + len(key) + 1] in PLACE_ENDINGS and not re.match(TITLE_RE, folded[start + len(key) :]):
+        return False  # 普陀区, but 某某乡贤
     if re.match(TITLE_RE, key[1:]) or re.match(TITLE_RE, folded[start:]):
         return False
     if key[1:] in words.NOT_NAMES:

@@ -202,3 +202,7 @@ def test_a_host_also_cited_elsewhere_is_not_absent() -> None:
 def test_a_transcript_title_and_name_with_a_space_between() -> None:
     found = people("【同期声】全国政协副主席、甲市工商联主席 甄孟复：潮商在近代商业史上很重要。")
     assert found["甄孟复"].title == "副主席" and found["甄孟复"].organization == "全国政协"
+
+
+def test_a_title_starting_with_a_place_ending_follows_a_name() -> None:
+    assert set(people("甲商会在理事长甄亨利乡贤率领下出发。")) == {"甄亨利"}

@@ -84,6 +84,8 @@ NOT_NAMES = {
     "公司", "公开", "公共", "向大", "向各", "向与", "向全", "大家", "关于", "高质", "高端", "金额",
     "龙头", "黄金", "安排", "成功", "成为", "成果", "明确", "平台", "和谐", "全面", "时代", "应对",
     "成立", "成员", "万元",
+    # trade words that follow a company's short name (某某家居科技董事长), never a given name
+    "科技", "负责", "实业", "投资", "贸易", "物流", "置业", "控股", "传媒", "电子", "股份",
 }
 
 # A given name does not end in a character that ends place and organization names.
