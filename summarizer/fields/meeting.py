@@ -69,6 +69,8 @@ def events_reported(doc: Document) -> list[int]:
             if re.match(words.GENERAL_USE, after) or (match.group() == "会议" and re.match(TITLE_RE, after)):
                 continue
             if re.search(words.NOT_YET, text[: match.start()]):
+                if re.match(r"[^，,。；;]{0,2}的", after):
+                    continue  # 为筹备将于…举办的博览会，…: an event named, not the one reported
                 if announced is None and re.search(words.ANNOUNCED, text[: match.start()]):
                     announced = True
                 break  # what follows an announced event in the sentence is announced too

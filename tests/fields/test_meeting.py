@@ -46,6 +46,10 @@ def test_the_programme_of_an_announced_event_is_not_reported_as_done() -> None:
     assert events_reported(doc(text + "大会于5月15日召开了，会长卜某主持。")) == [4]
 
 
+def test_an_event_to_come_named_in_a_report_does_not_hide_the_report() -> None:
+    assert events_reported(doc("为筹备将于10月举办的博览会，甲商会召开座谈会。会长卜某主持会议。")) == [1, 2]
+
+
 def test_an_activity_in_general_or_a_body_named_after_meetings_reports_no_event() -> None:
     assert events_reported(doc("卜某说，各商会应通过会员大会、座谈会等形式开展学习。")) == []
     assert events_reported(doc("据了解，总商会理事、行政会议成员甄某推动发表这份声明。")) == []
