@@ -163,10 +163,16 @@ def _last_day_before_the_event(folded: str, chosen: _Found, sentence: Sentence |
 
 
 
-def find_meeting_date(folded: str, sentences: list[Sentence]) -> DateMention | None:
-    """The event date with its basis, or None when the text gives no day for it."""
+def find_meeting_date(folded: str, sentences: list[Sentence], page_date: dt.date | None = None) -> DateMention | None:
+    """The event date with its basis, or None when the text gives no day for it.
+
+    ``page_date`` is the publication date of the page the text came from (its metadata
+    or its address): the reference when the text itself has no dateline."""
     mentions = _mentions(folded)
     reference = reference_date(folded)
+    from_reference: DateBasis = "dateline"
+    if reference is None and page_date is not None:
+        reference, from_reference = page_date, "page-date"
     candidates = [
         f for f in mentions
         if not _is_dateline(folded, f)
@@ -193,12 +199,12 @@ def find_meeting_date(folded: str, sentences: list[Sentence]) -> DateMention | N
         relative = _RELATIVE_RE.search(folded)
         if relative:
             day = reference + dt.timedelta(days=_RELATIVE[relative.group()])
-            return DateMention(day.isoformat(), relative.start(), relative.end(), "dateline")
+            return DateMention(day.isoformat(), relative.start(), relative.end(), from_reference)
         day_only = next((m for m in _DAY_ONLY.finditer(folded) if event_re.search(sentence_text(m.start()))), None)
         if day_only:
             found = _day_in_reference_month(int(day_only.group(1)), reference)
             if found:
-                return DateMention(found.isoformat(), day_only.start(), day_only.end(), "dateline")
+                return DateMention(found.isoformat(), day_only.start(), day_only.end(), from_reference)
     if chosen is None:
         year_month = _YEAR_MONTH.search(folded)
         if year_month:
@@ -217,7 +223,7 @@ def find_meeting_date(folded: str, sentences: list[Sentence]) -> DateMention | N
         elif bare:
             year = int(bare.group(1))
         elif reference:
-            year, basis = _with_reference_year(chosen.month, chosen.day, reference), "dateline"
+            year, basis = _with_reference_year(chosen.month, chosen.day, reference), from_reference
     if year is None or not _valid(year, chosen.month, chosen.day):
         return DateMention(f"--{month_day}", chosen.start, chosen.end, "none")
     return DateMention(f"{year}-{month_day}", chosen.start, chosen.end, basis)  # type: ignore[arg-type]

@@ -155,3 +155,34 @@ def test_a_report_that_gives_its_event_no_day_has_no_date() -> None:
 def test_a_story_dateline_without_its_year_is_the_reference_for_today() -> None:
     date = meeting_date("某日报\n2020年03月20日\n本报兰州3月19日讯 今天下午，省发展改革委召开推进会。")
     assert date is not None and (date.value, date.basis) == ("2020-03-19", "dateline")
+
+
+@pytest.mark.parametrize(
+    ("text", "page", "value", "basis"),
+    [
+        ("3月9日，甲商会召开座谈会。", "2021-03-10", "2021-03-09", "page-date"),
+        ("12月30日，甲商会召开年会。", "2021-01-02", "2020-12-30", "page-date"),
+        ("昨天，甲商会召开理事会。", "2021-03-10", "2021-03-09", "page-date"),
+        ("今天上午，甲商会召开理事会。", "2021-03-10", "2021-03-10", "page-date"),
+        ("本报讯 2021年7月27日讯 7月26日，甲商会召开理事会。", "2021-08-30", "2021-07-26", "dateline"),
+        ("2019年5月6日，甲商会召开理事会。", "2021-03-10", "2019-05-06", "stated"),
+    ],
+    ids=["same-year", "year-before", "yesterday", "today", "dateline-first", "stated"],
+)
+def test_the_page_date_is_the_reference_when_the_text_has_none(text: str, page: str, value: str, basis: str) -> None:
+    import datetime as dt
+
+    date = find_meeting_date(fold(text), split_sentences(text), dt.date.fromisoformat(page))
+    assert date is not None and (date.value, date.basis) == (value, basis)
+
+
+@pytest.mark.parametrize("text", ["近日，甲商会召开座谈会。", "日前，甲商会一行到访乙市。"])
+def test_no_day_stays_null_with_a_page_date(text: str) -> None:
+    import datetime as dt
+
+    assert find_meeting_date(fold(text), split_sentences(text), dt.date(2021, 3, 10)) is None
+
+
+def test_without_any_reference_the_year_stays_unknown() -> None:
+    date = meeting_date("3月9日，甲商会召开座谈会。")
+    assert date is not None and (date.value, date.basis) == ("--03-09", "none")
