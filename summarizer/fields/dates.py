@@ -32,7 +32,7 @@ _YEAR_MONTH = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>1[0
 _BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!度|\s*\d|以来|前|后|成立|起|底|初)")
 # A day without its month (18日上午): read against the dateline's month.
 _DAY = re.compile(r"(?<![\d月年\-/.号日])(3[01]|[12]\d|0?[1-9])\s*日")
-_DAY_ONLY = re.compile(_DAY.pattern + r"(?=[上下中]午|晚|傍晚|早上|凌晨|[，,在于])")  # 18日上午
+_DAY_ONLY = re.compile(_DAY.pattern + rf"(?=[上下中]午|晚|傍晚|早上|凌晨|[，,在于]|{EVENT_WORDS})")  # 18日上午, 15日拜会
 _RELATIVE = {"前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0}
 _RELATIVE_RE = re.compile("|".join(_RELATIVE))
 # Words before a date that make it a publication date, not the event's.
@@ -87,8 +87,26 @@ def _valid(year: int | None, month: int, day: int) -> bool:
     return True
 
 
-def _mentions(folded: str) -> list[_Found]:
+# A Republic of China year (民国109年1月17日; 日期: 109-01-17 on Taiwanese sites): year + 1911.
+_ROC_DATE = re.compile(
+    r"(?:民国\s*(?P<year>\d{2,3})\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月\s*(?P<day>3[01]|[12]\d|0?[1-9])\s*日"
+    r"|(?<=日期)[:：]?\s*(?P<short_year>1\d{2})-(?P<short_month>1[0-2]|0[1-9])-(?P<short_day>3[01]|[12]\d|0[1-9])(?!\d))"
+)
+
+
+def _roc_mentions(folded: str) -> list[_Found]:
     found = []
+    for match in _ROC_DATE.finditer(folded):
+        year, month, day = (match.group(g) or match.group(f"short_{g}") for g in ("year", "month", "day"))
+        y, m, d = int(year) + 1911, int(month), int(day)
+        if _valid(y, m, d):
+            start = match.start("year") if match.group("year") else match.start("short_year")
+            found.append(_Found(y, m, d, start, match.end()))
+    return found
+
+
+def _mentions(folded: str) -> list[_Found]:
+    found = _roc_mentions(folded)
     for match in _DATE.finditer(folded):
         if match.group("iso_year"):
             year, month, day = match.group("iso_year"), match.group("iso_month"), match.group("iso_day")
@@ -100,7 +118,7 @@ def _mentions(folded: str) -> list[_Found]:
             y = None
         if _valid(y, m, d):
             found.append(_Found(y, m, d, match.start(), match.end()))
-    return found
+    return sorted(found, key=lambda f: f.start)
 
 
 def _is_dateline(folded: str, found: _Found) -> bool:
@@ -205,6 +223,13 @@ def find_meeting_date(folded: str, sentences: list[Sentence], page_date: dt.date
             found = _day_in_reference_month(int(day_only.group(1)), reference)
             if found:
                 return DateMention(found.isoformat(), day_only.start(), day_only.end(), from_reference)
+    story = next((f for f in mentions if f.year is None and _is_dateline(folded, f)), None)
+    if chosen is None and reference is None and story:
+        # 12月16日电 …就职典禮12日在曼谷举行: the day in the dateline's month, year unknown
+        day_only = next((m for m in _DAY_ONLY.finditer(folded) if event_re.search(sentence_text(m.start()))), None)
+        if day_only and _valid(None, story.month if int(day_only.group(1)) <= story.day else (story.month - 2) % 12 + 1, int(day_only.group(1))):
+            month = story.month if int(day_only.group(1)) <= story.day else (story.month - 2) % 12 + 1
+            return DateMention(f"--{month:02d}-{int(day_only.group(1)):02d}", day_only.start(), day_only.end(), "none")
     if chosen is None:
         year_month = _YEAR_MONTH.search(folded)
         if year_month:

@@ -62,8 +62,8 @@ def events_reported(doc: Document) -> list[int]:
         text = doc.sentence_text(sentence)
         if sentence.id == 1 and not re.search(r"[。！？!?；;]$", text):
             continue  # the headline names the event; the body must report it
-        if re.search(r"(?:取消|延期|推迟|暂停|停办)", text):
-            continue
+        if re.search(r"(?:取消|延期|推迟|暂停|停办)", text) or re.search(r"[?？]\s*$", text):
+            continue  # called off, or a question (难道要拒于门外？), reports no event
         for match in _EVENT_VERB_RE.finditer(text):
             after = text[match.end() :]
             if re.match(words.GENERAL_USE, after) or (match.group() == "会议" and re.match(TITLE_RE, after)):

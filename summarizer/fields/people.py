@@ -114,6 +114,8 @@ def _name_shaped(folded: str, start: int, key: str, how: str) -> bool:
         return False
     if key[1:] in words.NOT_NAMES:
         return False  # 和常务(副主席): the given name is a common word
+    if key[0] in words.FUNCTION_SURNAMES and len(key) == 3 and word_tag(key[1:]) in _COMMON_WORD_TAGS:
+        return False  # 和侨务, 暨行政, 来参加: a function word before a common word
     if key[0] in "和与及" and how == "title-before":
         # 会长和乙某林常务副会长: after a title, 和 joins the next name, written before its title
         after_conjunction = _name_at(folded, start + 1)
@@ -125,6 +127,9 @@ def _name_shaped(folded: str, start: int, key: str, how: str) -> bool:
         if _surname_length(folded, start + 1) or (tokens and tokens[0].word == key[0] and tokens[0].flag in ("c", "p")):
             return False
     return True
+
+
+_COMMON_WORD_TAGS = {"n", "v", "vn", "a", "r", "m", "j", "l", "d", "p", "c"}
 
 
 def _whole_item_is_name(item: str) -> bool:

@@ -186,3 +186,18 @@ def test_no_day_stays_null_with_a_page_date(text: str) -> None:
 def test_without_any_reference_the_year_stays_unknown() -> None:
     date = meeting_date("3月9日，甲商会召开座谈会。")
     assert date is not None and (date.value, date.basis) == ("--03-09", "none")
+
+
+def test_a_republic_of_china_date_line_is_the_reference() -> None:
+    date = meeting_date("甲联谊会访问乙办\n日期:109-01-17\n(某报讯)甲总会一行返台访问，并于15日拜会丙委员会。")
+    assert date is not None and (date.value, date.basis) == ("2020-01-15", "dateline")
+
+
+def test_a_republic_of_china_year_in_the_body_is_stated() -> None:
+    date = meeting_date("民国109年1月17日，甲商会召开理事会。")
+    assert date is not None and (date.value, date.basis) == ("2020-01-17", "stated")
+
+
+def test_a_day_alone_takes_the_month_of_a_dateline_without_its_year() -> None:
+    date = meeting_date("乙城12月16日电 (记者白某)甲商会执委会就职典礼12日在乙城举行。")
+    assert date is not None and (date.value, date.basis) == ("--12-12", "none")

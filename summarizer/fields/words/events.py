@@ -44,7 +44,9 @@ OTHER_MEETING_WORDS = "|".join(EVENT_NOUNS + ("理事会",))
 # Acts that happen at an event: a sentence with one reports an event.
 EVENT_VERBS = (
     "出席", "参加", "参会", "召开", "举办", "举行", "主持", "座谈", "考察", "调研", "拜访", "走访", "莅临",
-    "签约", "签署", "会见", "接待", "会议", "与会", "致辞", "致词", "讲话", "发言", "到访", "来访", "礼访",
+    "签约", "签署", "会见", "接待", "与会",
+    # 会议 as the subject of an act (会议强调, 会议由…主持), not the noun in 会议室 or 会议筹备
+    "会议(?=指出|强调|要求|认为|审议|听取|通过|决定|传达|学习|总结|部署|由|在|于|上)", "致辞", "致词", "讲话", "发言", "到访", "来访", "礼访",
     "访问", "款宴", "宴请", "拜会", "接见", "会晤",
 )
 EVENT_WORDS = "|".join(EVENT_VERBS)

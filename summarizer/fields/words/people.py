@@ -89,7 +89,10 @@ NOT_NAMES = {
 }
 
 # A given name does not end in a character that ends place and organization names.
-NOT_NAME_LAST_CHARS = set("区市县省镇乡村街委组部局会司厂院校所处科队团党间厅室署")
+NOT_NAME_LAST_CHARS = set("区市县省镇乡村街委组部局会司厂院校所处科队团党间厅室署办协")
+# Surnames that are also function words (和, 暨, 来 …): with a common word after them
+# (和侨务, 暨行政, 来参加, 区政协) they are the function word, not a name.
+FUNCTION_SURNAMES = set("和暨与及同区于向从在为由将对来")
 
 # A one-character given name is not one of these title prefixes (由总召集人 is no name).
 NOT_GIVEN_NAME_CHARS = set("总副常原前老各的了是在和与及以到等也都就")
