@@ -9,7 +9,6 @@ import re
 from summarizer.document import Document
 from summarizer.fields import dates
 from summarizer.fields.organizations import OrgCandidate
-from summarizer.fields.people import TITLE_RE
 from summarizer.fields.words import events as words
 from summarizer.fields.words.events import EVENT_NOUNS
 from summarizer.normalize import fold
@@ -66,7 +65,7 @@ def events_reported(doc: Document) -> list[int]:
             continue  # called off, or a question (难道要拒于门外？), reports no event
         for match in _EVENT_VERB_RE.finditer(text):
             after = text[match.end() :]
-            if re.match(words.GENERAL_USE, after) or (match.group() == "会议" and re.match(TITLE_RE, after)):
+            if re.match(words.GENERAL_USE, after) or re.match(words.VENUE_OF, after):
                 continue
             if re.search(words.NOT_YET, text[: match.start()]):
                 if re.match(r"[^，,。；;]{0,2}的", after):

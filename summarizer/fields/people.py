@@ -369,7 +369,7 @@ def _absent(folded: str, person: PersonCandidate) -> bool:
         before, after = folded[left : match.start()], folded[match.end() : right]
         if any(cue in before for cue in words.ABSENCE_CUES_BEFORE) or any(cue in after for cue in words.ABSENCE_CUES_AFTER):
             return True
-        cited = cited and any(cue in before for cue in words.CITED_CUES_BEFORE)
+        cited = cited and (any(cue in before for cue in words.CITED_CUES_BEFORE) or after.startswith(words.CITED_CUES_AFTER))
     return cited
 
 

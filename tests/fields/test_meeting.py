@@ -46,6 +46,11 @@ def test_the_programme_of_an_announced_event_is_not_reported_as_done() -> None:
     assert events_reported(doc(text + "大会于5月15日召开了，会长卜某主持。")) == [4]
 
 
+def test_the_description_of_a_venue_or_a_question_reports_no_event() -> None:
+    assert events_reported(doc("甲会展中心五楼是本届博览会举办开幕式、主论坛以及贸促活动的地方。")) == []
+    assert events_reported(doc("所有人都希望和平，但友人来访，难道要拒于门外？")) == []
+
+
 def test_an_event_to_come_named_in_a_report_does_not_hide_the_report() -> None:
     assert events_reported(doc("为筹备将于10月举办的博览会，甲商会召开座谈会。会长卜某主持会议。")) == [1, 2]
 

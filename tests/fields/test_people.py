@@ -206,3 +206,12 @@ def test_a_transcript_title_and_name_with_a_space_between() -> None:
 
 def test_a_title_starting_with_a_place_ending_follows_a_name() -> None:
     assert set(people("甲商会在理事长甄亨利乡贤率领下出发。")) == {"甄亨利"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["甲会长表示，这次到访旨在响应国家主席甄某某提出的倡议。", "以甄某某同志为核心的党中央高度重视民营经济。"],
+    ids=["responding", "at-the-core"],
+)
+def test_a_leader_cited_is_absent(text: str) -> None:
+    assert all("absent" in p.evidence for p in people(text).values() if p.name.startswith("甄"))

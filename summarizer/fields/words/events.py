@@ -58,6 +58,8 @@ EARLIER_WORDS = ("去年", "前年", "此前", "以往", "过去", "多年来", 
 ANNOUNCED = r"(?:将于|定于|拟于|拟定于|计划于|将在|即将)[^，,。；;]{0,30}?$"
 # Words after an event word that make it a kind of activity in general (通过座谈会等形式).
 GENERAL_USE = r"^[^，,。；;]{0,12}?等(?:形式|方式|渠道|载体|途径|活动)"
+# Words after an event word that make it a description of a place (…是举办论坛的地方).
+VENUE_OF = r"^[^，,。；;]{0,24}?的(?:地方|场所|场地|会场|场馆)"
 # Marks that an announced event did happen (召开了, 已举行, 圆满结束).
 DONE_MARKS = r"(?:了(?!解)|已经|已|圆满结束|圆满落幕|落下帷幕|闭幕|顺利召开|顺利举行)"
 # Words that make a text a notice or an announcement, not the report of an event.

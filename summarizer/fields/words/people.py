@@ -103,7 +103,9 @@ ABSENCE_CUES_BEFORE = ("传达", "引用", "已故", "缅怀", "纪念", "当年
 
 # Words before a name in its clause that cite the person's words or instructions (学习贯彻
 # 某某总书记重要讲话精神): a person named only so did not take part.
-CITED_CUES_BEFORE = ("学习", "贯彻", "落实", "领会", "践行")
+CITED_CUES_BEFORE = ("学习", "贯彻", "落实", "领会", "践行", "响应")
+# Words right after a name that cite the person as the leadership (以某某同志为核心的党中央).
+CITED_CUES_AFTER = ("同志为核心", "为核心")
 
 ABSENCE_CUES_AFTER = (
     "未能出席", "未能到会", "未能参加", "未出席", "请假", "因故", "因病", "因公", "缺席", "发来贺信",
