@@ -1,7 +1,12 @@
-"""Reading an article: bytes from a file or stdin, encoding detection, clean-up, byline."""
+"""Reading an article: bytes from a file or stdin, encoding detection, clean-up, byline.
+
+Web pages, URLs, Word and PDF files are read by :mod:`summarizer.inputs`, which ends
+here too (:func:`from_text`) and sets the source metadata fields of :class:`Article`.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import stat
 import sys
 from dataclasses import dataclass, field
@@ -15,6 +20,7 @@ from summarizer.byline import BylineEntry, split_byline
 from summarizer.clean import CleanText, clean
 from summarizer.normalize import to_simplified
 from summarizer.errors import InputBinary, InputEmpty, InputMissing, InputUndecodable
+from summarizer.schema import PublishedFrom
 
 _MIN_CJK_SHARE = 0.15
 _MIN_PLAUSIBLE = 0.6
@@ -25,6 +31,12 @@ stream that never ends (``/dev/zero``, ``yes |``). ``read_article(max_bytes=...)
 
 _CHUNK = 64 * 1024
 _SNIFF = 4096  # binary detection looks at this many leading bytes
+# Binary files that summarizer.inputs opens as documents (a .docx is a ZIP), or names
+# (an OLE file is a Word 97-2003 .doc or the like) rather than calling them binary.
+PDF_SIGNATURE = b"%PDF-"
+ZIP_SIGNATURE = b"PK\x03\x04"
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+DOCUMENT_SIGNATURES = (PDF_SIGNATURE, ZIP_SIGNATURE, OLE_SIGNATURE)
 
 # Damaged UTF-8: bad bytes are replaced (one U+FFFD each) when they are at most this share
 # of the input and at most this many; beyond that the text is called undecodable.
@@ -37,7 +49,12 @@ _HAN_PER_BAD_BYTE = 10
 
 @dataclass(frozen=True)
 class Article:
-    """An input article: its decoded text, the cleaned body and its byline."""
+    """An input article: its decoded text, the cleaned body and its byline.
+
+    The last fields say where it came from beyond ``source`` (a path, ``<stdin>`` or the
+    URL given); they stay ``None`` for plain text. ``published`` is the publication date
+    the page or its URL states, a reference for dates whose year the text leaves out.
+    """
 
     source: str
     raw: str
@@ -46,6 +63,11 @@ class Article:
     body_end: int  # cleaned.text[:body_end] is the body; the rest is byline/footer
     byline: list[BylineEntry] = field(default_factory=list)
     replaced_bytes: int = 0  # invalid bytes decoded as U+FFFD, one character per byte
+    url: str | None = None  # a fetched page: the URL it was served from, after redirects
+    title: str | None = None  # the page's or document's own title
+    site_name: str | None = None
+    published: dt.date | None = None
+    published_from: PublishedFrom | None = None
 
     @property
     def text(self) -> str:
@@ -101,7 +123,8 @@ def _format_size(size: int) -> str:
     return f"{size:,} bytes"
 
 
-def _too_large(source: str, max_bytes: int) -> str:
+def too_large(source: str, max_bytes: int) -> str:
+    """The message for an input (a file, a stream, a download) past the size limit."""
     return (
         f"{source}: the input is larger than the {_format_size(max_bytes)} limit "
         "(an article is a few KB; raise the limit to read it anyway)"
@@ -112,18 +135,23 @@ def _has_bom16(data: bytes) -> bool:
     return data.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
-def _looks_binary(head: bytes) -> bool:
-    """NUL bytes near the start, outside UTF-16 text."""
+def _looks_binary(head: bytes, documents: bool = False) -> bool:
+    """NUL bytes near the start, outside UTF-16 text (and outside documents, when ``documents``)."""
+    if documents and head.startswith(DOCUMENT_SIGNATURES):
+        return False
     return b"\x00" in head[:_SNIFF] and not _has_bom16(head)
 
 
-def read_limited(stream: BinaryIO, source: str, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+def read_limited(
+    stream: BinaryIO, source: str, max_bytes: int = MAX_INPUT_BYTES, documents: bool = False
+) -> bytes:
     """Read at most ``max_bytes`` from ``stream``, stopping as soon as the input is refused.
 
     Binary input is refused on its first chunk and anything longer than ``max_bytes`` as
     soon as one byte more arrives, so an endless stream (``/dev/zero``) ends quickly. Both
     raise :class:`InputBinary` (exit 5): errors.py has no "too large" class, and a file
-    past the limit is, like a binary one, not an article to decode.
+    past the limit is, like a binary one, not an article to decode. With ``documents``, a
+    PDF, ZIP (``.docx``) or OLE file is read whole for :mod:`summarizer.inputs`.
     """
     if max_bytes < 1:
         raise ValueError("max_bytes must be positive")
@@ -138,13 +166,13 @@ def read_limited(stream: BinaryIO, source: str, max_bytes: int = MAX_INPUT_BYTES
         total += len(chunk)
         if not sniffed and total >= _SNIFF:
             sniffed = True
-            if _looks_binary(b"".join(chunks)[:_SNIFF]):
+            if _looks_binary(b"".join(chunks)[:_SNIFF], documents):
                 raise InputBinary(f"{source}: this is a binary file, not text")
     data = b"".join(chunks)
-    if _looks_binary(data):
+    if _looks_binary(data, documents):
         raise InputBinary(f"{source}: this is a binary file, not text")
     if total > max_bytes:
-        raise InputBinary(_too_large(source, max_bytes))
+        raise InputBinary(too_large(source, max_bytes))
     return data
 
 
@@ -237,7 +265,7 @@ def from_text(
     return Article(source, raw, encoding, cleaned, body_end, byline, replaced_bytes)
 
 
-def _read_path(path: str, max_bytes: int) -> bytes:
+def _read_path(path: str, max_bytes: int, documents: bool) -> bytes:
     file = Path(path)
     if not file.exists():
         raise InputMissing(f"{path}: no such file")
@@ -247,25 +275,25 @@ def _read_path(path: str, max_bytes: int) -> bytes:
         info = file.stat()
         if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
             # Peek at the head first so that a large binary file is still called binary.
-            if _looks_binary(handle.read(_SNIFF)):
+            if _looks_binary(handle.read(_SNIFF), documents):
                 raise InputBinary(f"{path}: this is a binary file, not text")
-            raise InputBinary(_too_large(path, max_bytes))
-        return read_limited(handle, path, max_bytes)
+            raise InputBinary(too_large(path, max_bytes))
+        return read_limited(handle, path, max_bytes, documents)
 
 
-def read_article(path: str, max_bytes: int = MAX_INPUT_BYTES) -> Article:
-    """Read ``path`` (``-`` for stdin) into an :class:`Article`.
+def read_input(path: str, max_bytes: int = MAX_INPUT_BYTES, documents: bool = False) -> tuple[bytes, str]:
+    """The bytes of ``path`` (``-`` for stdin) and the name errors give it.
 
-    At most ``max_bytes`` are read (:data:`MAX_INPUT_BYTES` by default); a longer input
-    is refused with :class:`InputBinary`. A few invalid UTF-8 bytes are replaced and
-    counted in :attr:`Article.replaced_bytes` (see :attr:`Article.decode_warning`).
+    Raises :class:`InputMissing`, or :class:`InputBinary` for binary input (unless it is a
+    document and ``documents`` is set) and for input longer than ``max_bytes``.
     """
     if path == "-":
-        source = "<stdin>"
-        data = read_limited(sys.stdin.buffer, source, max_bytes)
-    else:
-        source = path
-        data = _read_path(path, max_bytes)
+        return read_limited(sys.stdin.buffer, "<stdin>", max_bytes, documents), "<stdin>"
+    return _read_path(path, max_bytes, documents), path
+
+
+def text_article(data: bytes, source: str) -> Article:
+    """An article from the bytes of a plain-text file, in any supported encoding."""
     decoded = decode_bytes(data, source)
     raw = decoded.text
     # U+FFFD already in the input (not ours): a file saved after a failed conversion.
@@ -273,3 +301,14 @@ def read_article(path: str, max_bytes: int = MAX_INPUT_BYTES) -> Article:
     if "\ufffd" in raw[:2000] and literal > len(raw) // 50:
         raise InputUndecodable(f"{source}: the text is full of replacement characters")
     return from_text(raw, source, decoded.encoding, decoded.replaced_bytes)
+
+
+def read_article(path: str, max_bytes: int = MAX_INPUT_BYTES) -> Article:
+    """Read the plain-text file ``path`` (``-`` for stdin) into an :class:`Article`.
+
+    At most ``max_bytes`` are read (:data:`MAX_INPUT_BYTES` by default); a longer input
+    is refused with :class:`InputBinary`. A few invalid UTF-8 bytes are replaced and
+    counted in :attr:`Article.replaced_bytes` (see :attr:`Article.decode_warning`).
+    Pages, URLs, .docx and .pdf: :func:`summarizer.inputs.load_article`.
+    """
+    return text_article(*read_input(path, max_bytes))

@@ -155,7 +155,10 @@ def write_output(path: Path, text: str) -> None:
 
 @app.command()
 def summarize(
-    file: str = typer.Argument(..., help="Article file, or - for standard input."),
+    file: str = typer.Argument(
+        ..., help="Article: a .txt, a saved .html page, a .docx or text-based .pdf file, an http(s) URL, "
+        "or - for standard input."
+    ),
     format: Format = typer.Option(
         Format.pretty, "--format", "-f", help="pretty (terminal report; plain text with -o), json or markdown."
     ),
@@ -175,16 +178,22 @@ def summarize(
     allow_non_meeting: bool = typer.Option(False, help="Print the report even when the article is not a meeting report."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Ignore cached model answers."),
     max_input_mb: float = typer.Option(5.0, "--max-input-mb", min=0.001, help="Refuse inputs larger than this (MB)."),
+    refresh: bool = typer.Option(False, "--refresh", help="Fetch a URL again instead of reading the page cache."),
+    fetch_timeout: Optional[float] = typer.Option(
+        None, "--fetch-timeout", min=0.1, help="Seconds a URL's whole download may take (default 30)."
+    ),
 ) -> None:
     """Summarize one article into a grounded report."""
-    from summarizer.article import read_article
     from summarizer.config import BackendOptions, make_backend
+    from summarizer.inputs.load import load_article
     from summarizer.pipeline import summarize as run_pipeline
     from summarizer.prompt import load_prompts
     from summarizer.render import add_pinyin, render_console, to_json, to_markdown, to_plain_text
 
     try:
-        article = read_article(file, max_bytes=int(max_input_mb * 1024 * 1024))
+        article = load_article(
+            file, refresh=refresh, max_bytes=int(max_input_mb * 1024 * 1024), timeout=fetch_timeout
+        )
         if article.decode_warning:
             from summarizer.render import visible
 

@@ -55,3 +55,41 @@ class ConfigError(SummarizerError):
 
 class RegressionDetected(SummarizerError):
     exit_code = 14
+
+
+# --- fetching a URL and reading a page ----------------------------------------------
+
+
+class HttpClientError(SummarizerError):
+    """The server answered 4xx: the page is gone, forbidden or the URL is wrong."""
+
+    exit_code = 15
+
+
+class HttpServerError(SummarizerError):
+    """The server answered 5xx: it is failing, the page may come back later."""
+
+    exit_code = 16
+
+
+class FetchTimeout(SummarizerError):
+    exit_code = 17
+
+
+class HostUnreachable(SummarizerError):
+    """No answer at all: the name does not resolve, the connection is refused or breaks,
+    TLS fails, or the redirects never end."""
+
+    exit_code = 18
+
+
+class UnsupportedContent(SummarizerError):
+    """Content that is neither an HTML page, a PDF, a Word .docx nor plain text."""
+
+    exit_code = 19
+
+
+class NoArticleText(SummarizerError):
+    """A page or document read fine but holds no article text (an index page, a scan)."""
+
+    exit_code = 20

@@ -31,6 +31,7 @@ from summarizer.fields.organizations import OrgCandidate, find_organizations, ke
 from summarizer.fields.people import PersonCandidate, build_participants, find_people, keep_person
 from summarizer.errors import ValidationFailed
 from summarizer.injection import injected_phrases
+from summarizer.inputs.source import report_source
 from summarizer.llm import Backend, Usage
 from summarizer.normalize import fold, to_simplified
 from summarizer.prompt import PromptSet, article_block
@@ -266,7 +267,7 @@ class Extractor:
             omitted=omitted,
             key_figures=key_figures(article.body) if facts.is_meeting else [],
             byline=[BylineItem(role=e.role, name=e.name) for e in article.byline],
-            source=article.source,
+            source=report_source(article),
             language=self.language,  # type: ignore[arg-type]
             run=RunStats(
                 backend=self.backend.name, model=self.backend.identity, prompt_version=self.prompts.version,

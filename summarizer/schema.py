@@ -15,6 +15,7 @@ Role = Literal["host", "chair", "speaker", "attendee", "delegation_lead", "deleg
 OrgType = Literal["government", "party", "federation", "chamber", "association", "company", "institution", "other"]
 Alignment = Literal["exact", "folded"]
 DateBasis = Literal["stated", "dateline", "none"]
+PublishedFrom = Literal["page-metadata", "url", "dateline"]
 
 
 class Span(BaseModel):
@@ -68,6 +69,20 @@ class BylineItem(BaseModel):
     name: str
 
 
+class Source(BaseModel):
+    """Where the article came from and what its page or file says about itself."""
+
+    kind: Literal["file", "url"]
+    path: str | None = Field(None, description="the file given (- for standard input); null for a URL")
+    url: str | None = Field(None, description="the page's URL after redirects; null for a file")
+    title: str | None = None
+    site_name: str | None = None
+    published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="publication date")
+    published_from: PublishedFrom | None = Field(
+        None, description="where the publication date came from: the page's metadata, its URL, or a dateline in the text"
+    )
+
+
 class RunStats(BaseModel):
     backend: str
     model: str
@@ -92,7 +107,7 @@ class Report(BaseModel):
         default_factory=dict, description="items left out of a list that reached its bound, by list name"
     )
     byline: list[BylineItem] = Field(default_factory=list)
-    source: str | None = None
+    source: Source | None = None
     language: Literal["zh", "en"] = "zh"
     run: RunStats | None = None
 
@@ -103,6 +118,7 @@ class GoldenFile(Report):
     id: str
     text: str
     not_participants: list[str] = Field(default_factory=list)
+    source: str | None = None  # CONTRACT.md: free text saying where the article comes from
     file: str | None = None  # optional raw file (e.g. GBK bytes) that decodes to ``text``
 
 

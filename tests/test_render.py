@@ -19,6 +19,7 @@ from summarizer.schema import (
     Participant,
     Report,
     RunStats,
+    Source,
     Span,
 )
 
@@ -67,7 +68,7 @@ def meeting_report(language: str = "zh") -> Report:
         ],
         key_figures=["簽約項目 3 個"],
         byline=[BylineItem(role="记者", name="劉晨")],
-        source="test.txt",
+        source=Source(kind="file", path="test.txt"),
         language=language,
         run=RunStats(
             backend="fake", model="tiny", prompt_version="v3", calls=2, cached_calls=1,
