@@ -14,7 +14,7 @@ Strength = Literal["agreed", "planned", "intended", "proposed"]
 Role = Literal["host", "chair", "speaker", "attendee", "delegation_lead", "delegation_member", "signatory", "receiver", "other"]
 OrgType = Literal["government", "party", "federation", "chamber", "association", "company", "institution", "other"]
 Alignment = Literal["exact", "folded"]
-DateBasis = Literal["stated", "dateline", "none"]
+DateBasis = Literal["stated", "dateline", "page-date", "none"]
 PublishedFrom = Literal["page-metadata", "url", "dateline"]
 
 
@@ -33,7 +33,10 @@ class Meeting(BaseModel):
     kind: str | None = Field(None, max_length=20)
     date: str | None = Field(None, pattern=r"^(\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|--\d{2}-\d{2})$")
     date_basis: DateBasis | None = Field(
-        None, description="where the date's year came from: stated in the text, a dateline or publication date, or none"
+        None, description=(
+            "where the date's year came from: stated in the text, a dateline or publication date in the text, "
+            "the page's publication date (page-date), or none"
+        ),
     )
     location: str | None = Field(None, max_length=60)
     organizers: list[str] = Field(default_factory=list, max_length=10)

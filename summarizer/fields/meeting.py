@@ -140,7 +140,7 @@ def find_organizers(doc: Document, orgs: list[OrgCandidate]) -> list[str]:
 
 def build_meeting(doc: Document, model_location: str | None, orgs: list[OrgCandidate]) -> Meeting:
     title = meeting_title(doc)
-    date = dates.find_meeting_date(doc.body, doc.sentences)
+    date = dates.find_meeting_date(doc.body, doc.sentences, doc.article.published)
     location = meeting_location(doc)
     if location is None and model_location:
         location = doc.grounder.verbatim(model_location, doc.article.body_end)
