@@ -16,6 +16,7 @@ from statistics import median
 from typing import Any, Callable
 
 from summarizer.article import Article, decode, from_text
+from summarizer.inputs.load import load_article
 from summarizer.errors import ConfigError, SummarizerError
 from summarizer.evals.score import ArticleScore, aggregate, score_article
 from summarizer.llm import Backend
@@ -52,15 +53,25 @@ def load_gold(directory: Path) -> list[dict[str, Any]]:
 
 
 def article_of(gold: dict[str, Any]) -> Article:
-    """The article as the summarizer gets it: from the raw ``file`` when given, else ``text``."""
+    """The article as the summarizer gets it: from the raw ``file`` when given (a text in
+    any encoding, a saved page, a .docx or a .pdf, read by the same loader as the CLI),
+    else ``text``."""
     raw_file = gold.get("file")
     if raw_file:
         path = Path(gold["_path"]).parent / raw_file
+        if path.suffix.lower() in _DOCUMENTS:
+            article = load_article(str(path))
+            if article.raw != gold["text"]:
+                raise ConfigError(f"{path}: reads as a text different from the golden 'text'")
+            return article
         text, encoding = decode(path.read_bytes(), str(path))
         if text != gold["text"]:
             raise ConfigError(f"{path}: decodes to a text different from the golden 'text'")
         return from_text(text, str(path), encoding)
     return from_text(gold["text"], str(gold["id"]))
+
+
+_DOCUMENTS = (".html", ".htm", ".docx", ".pdf")
 
 
 @dataclass
