@@ -50,7 +50,7 @@ _NAME_SEPARATORS = "·•・‧."
 _LABELS = {
     "en": {
         "default_title": "Meeting report", "kind": "Kind", "date": "Date", "location": "Location",
-        "organizers": "Organizers", "participants": "Participants", "organizations": "Organizations",
+        "organizers": "Organizers", "source": "Source", "participants": "Participants", "organizations": "Organizations",
         "commitments": "Commitments", "key_figures": "Key figures", "byline": "Byline (not participants)",
         "name": "Name", "pinyin": "Pinyin", "title": "Title", "organization": "Organization",
         "role": "Role", "org_name": "Name", "type": "Type", "counterpart": "with", "timeframe": "when",
@@ -61,7 +61,7 @@ _LABELS = {
     },
     "zh": {
         "default_title": "会议报告", "kind": "类型", "date": "日期", "location": "地点",
-        "organizers": "主办", "participants": "参会人员", "organizations": "参与机构",
+        "organizers": "主办", "source": "来源", "participants": "参会人员", "organizations": "参与机构",
         "commitments": "承诺与约定", "key_figures": "关键数据", "byline": "署名（非参会人员）",
         "name": "姓名", "pinyin": "拼音", "title": "职务", "organization": "单位",
         "role": "角色", "org_name": "名称", "type": "类型", "counterpart": "对方", "timeframe": "时间",
@@ -306,7 +306,23 @@ def _facts(report: Report, show: Callable[[str], str] = _inline) -> list[tuple[s
     pairs = [(labels[key], show(value)) for key, value in facts if value]
     if meeting.organizers:
         pairs.append((labels["organizers"], labels["list_sep"].join(show(o) for o in meeting.organizers)))
+    source = _source_line(report)
+    if source:
+        pairs.append((labels["source"], show(source)))
     return pairs
+
+
+def _source_line(report: Report) -> str | None:
+    """Where the article came from, as a reader cites it: site, page title, publication
+    date and address (page text: escaped like the rest by the caller's ``show``)."""
+    source = report.source
+    if source is None or (source.kind == "file" and not (source.title or source.site_name or source.published)):
+        return None
+    parts = [p for p in (source.site_name, source.title) if p]
+    if source.published:
+        parts.append(source.published)
+    parts.append(source.url or source.path or "")
+    return " · ".join(p for p in parts if p) or None
 
 
 def _md_participants(report: Report) -> list[str]:

@@ -351,3 +351,18 @@ def test_plain_text_is_the_console_report_without_ansi_codes() -> None:
     plain = to_plain_text(meeting_report("en"))
     assert "Chen Chaohui" in plain and "[agreed]" in plain and plain.endswith("s\n")
     assert all(line == line.rstrip() for line in plain.splitlines())
+
+
+def test_a_pages_source_is_cited_in_markdown_and_on_the_console() -> None:
+    report = meeting_report().model_copy(
+        update={"source": Source(kind="url", url="https://example.org/a/2021/0617.html", title="<script>x</script>座谈会",
+                                 site_name="临川市工商联", published="2021-06-17", published_from="page-metadata")}
+    )
+    markdown = to_markdown(report)
+    assert "临川市工商联" in markdown and "2021-06-17" in markdown and "https://example.org/a/2021/0617.html" in markdown
+    assert "<script>" not in markdown  # page text stays inert
+    assert "2021-06-17" in console_text(report)
+
+
+def test_a_plain_file_adds_no_source_line() -> None:
+    assert "来源" not in to_markdown(meeting_report())
