@@ -146,5 +146,6 @@ def test_on_the_embedded_model_a_page_and_its_text_give_the_same_participants(lo
     assert article.text == from_text(ARTICLE, "meeting.txt").text
     report = summarize(article, local_backend, load_prompts())
     assert report.source is not None and (report.source.kind, report.source.published) == ("url", "2021-03-10")
+    assert (report.meeting.date, report.meeting.date_basis) == ("2021-03-09", "page-date")  # 3月9日 on the page's year
     assert {p.name for p in report.participants} >= {"陈潮晖", "欧阳颜"}
     assert "张明" not in {p.name for p in report.participants}
