@@ -192,8 +192,9 @@ def _reported_speaker(doc: Document, sentence: Sentence, people: list[str]) -> s
 
 
 def _actor(doc: Document, cue: CueSentence, participants: list[Participant], orgs: list[OrgCandidate], host: str | None) -> str:
-    """Who commits, in this order: the parties of an agreement; a participant who speaks in
-    this sentence before the clause; the organization that is the clause's subject; a
+    """Who commits, in this order: the parties of an agreement; the organization that is
+    the subject of a plan it states itself; a participant who speaks in this sentence
+    before the clause; an organization opening the clause; a
     named group; the speaker this paragraph is reporting; the host when the meeting
     itself 要求/指出; an organization or participant named before the clause."""
     sentence = cue.sentence
@@ -207,8 +208,9 @@ def _actor(doc: Document, cue: CueSentence, participants: list[Participant], org
         if parties:
             return parties
     clause_start = max(body.rfind(d, 0, cue_at) for d in "，,；;：:") + 1
-    speaker = _speaker_in(body[:cue_at], people) or _reported_speaker(doc, sentence, people)
-    speaker_org = next((p.organization for p in participants if p.name == speaker), None)
+    speaker = _speaker_in(body[:cue_at], people)
+    reporting = speaker or _reported_speaker(doc, sentence, people)
+    speaker_org = next((p.organization for p in participants if p.name == reporting), None)
     for word in cue.cues:  # 下一步，省工商联将…: the subject stands before a later cue word
         at = body.find(word, cue_at)
         if at < 0:
@@ -217,7 +219,6 @@ def _actor(doc: Document, cue: CueSentence, participants: list[Participant], org
         subject = _clause_subject(doc, sentence, body, max(start, clause_at), at, orgs, speaker_org)
         if subject:
             return subject
-    speaker = _speaker_in(body[:cue_at], people)
     if speaker:
         return speaker
     subject = _named_before(body[clause_start:cue_at], org_names, cue_at - clause_start)

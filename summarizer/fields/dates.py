@@ -213,24 +213,23 @@ def find_meeting_date(folded: str, sentences: list[Sentence], page_date: dt.date
         return None  # 日前，某商会一行…: the report gives the event no day
 
     chosen = next((f for f in candidates if event_re.search(sentence_text(f.start))), None) or (candidates[0] if candidates else None)
-    if chosen is None and reference:
-        relative = _RELATIVE_RE.search(folded)
-        if relative:
-            day = reference + dt.timedelta(days=_RELATIVE[relative.group()])
-            return DateMention(day.isoformat(), relative.start(), relative.end(), from_reference)
-        day_only = next((m for m in _DAY_ONLY.finditer(folded) if event_re.search(sentence_text(m.start()))), None)
-        if day_only:
-            found = _day_in_reference_month(int(day_only.group(1)), reference)
-            if found:
-                return DateMention(found.isoformat(), day_only.start(), day_only.end(), from_reference)
-    story = next((f for f in mentions if f.year is None and _is_dateline(folded, f)), None)
-    if chosen is None and reference is None and story:
-        # 12月16日电 …就职典禮12日在曼谷举行: the day in the dateline's month, year unknown
-        day_only = next((m for m in _DAY_ONLY.finditer(folded) if event_re.search(sentence_text(m.start()))), None)
-        if day_only and _valid(None, story.month if int(day_only.group(1)) <= story.day else (story.month - 2) % 12 + 1, int(day_only.group(1))):
-            month = story.month if int(day_only.group(1)) <= story.day else (story.month - 2) % 12 + 1
-            return DateMention(f"--{month:02d}-{int(day_only.group(1)):02d}", day_only.start(), day_only.end(), "none")
     if chosen is None:
+        day_only = next((m for m in _DAY_ONLY.finditer(folded) if event_re.search(sentence_text(m.start()))), None)
+        if reference:
+            relative = _RELATIVE_RE.search(folded)
+            if relative:
+                day = reference + dt.timedelta(days=_RELATIVE[relative.group()])
+                return DateMention(day.isoformat(), relative.start(), relative.end(), from_reference)
+            found = _day_in_reference_month(int(day_only.group(1)), reference) if day_only else None
+            if found and day_only:
+                return DateMention(found.isoformat(), day_only.start(), day_only.end(), from_reference)
+        story = next((f for f in mentions if f.year is None and _is_dateline(folded, f)), None)
+        if reference is None and story and day_only:
+            # 12月16日电 …就职典禮12日在曼谷举行: the day in the dateline's month, year unknown
+            day = int(day_only.group(1))
+            month = story.month if day <= story.day else (story.month - 2) % 12 + 1  # a later day: the month before
+            if _valid(None, month, day):
+                return DateMention(f"--{month:02d}-{day:02d}", day_only.start(), day_only.end(), "none")
         year_month = _YEAR_MONTH.search(folded)
         if year_month:
             value = f"{year_month.group('year')}-{int(year_month.group('month')):02d}"

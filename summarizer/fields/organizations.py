@@ -258,7 +258,7 @@ def referenced_org(reference: str, orgs: list[OrgCandidate], folded: str, before
     if not matching:
         return None
     named_before = [o for o in matching if o.start < before]
-    return max(named_before or matching, key=lambda o: o.start if o.start < before else -o.start)
+    return max(named_before, key=lambda o: o.start) if named_before else min(matching, key=lambda o: o.start)
 
 
 def _alias(key: str) -> str:
