@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from summarizer.fields.people import TITLE_RE, PersonCandidate
-from summarizer.fields.text import is_han, is_word, segment
+from summarizer.fields.text import clause_bounds, is_han, is_word, segment
 from summarizer.fields.words import organizations as words
 from summarizer.fields.words.events import EARLIER_WORDS, EVENT_VERBS, MEETING_NOUNS, PARTICIPATION_WORDS
 from summarizer.normalize import fold
@@ -211,7 +211,7 @@ def _specific_org(name: str, suffix: str) -> bool:
         return False
     if name.endswith(("常委", "执委", "主委")) or name.endswith(words.VENUE_SUFFIXES) or "各" in name:
         return False
-    if any(word in name for word in words.ORG_CLASS_WORDS):
+    if any(word in name for word in words.ORG_CLASS_WORDS) or re.search(words.LEADERSHIP_PAIR, name):
         return False
     specific = head
     for word in sorted(words.ORG_GENERIC_WORDS, key=len, reverse=True):
@@ -350,8 +350,9 @@ _TOOK_PART = re.compile("|".join(EVENT_VERBS + PARTICIPATION_WORDS))
 
 def took_part(org: OrgCandidate, sentences: list[Sentence], folded: str, people: list[PersonCandidate]) -> bool:
     """Whether the text shows the organization taking part, not only mentioned: a
-    participant speaks for it (their organization), or a sentence naming it reports an
-    act of the event (出席, 主办, 签约, 到访, 一行 …) and not an earlier occasion (去年…)."""
+    participant speaks for it (their organization), or a clause naming it reports an act
+    of the event (出席, 主办, 签约, 到访, 一行 …) and not an earlier occasion (去年…). The
+    clause, not the sentence: 在市委的领导下，商会与某公司签约 shows only the chamber."""
     key = fold(org.name)
     for person in people:
         affiliation = fold(person.organization or "")
@@ -359,11 +360,12 @@ def took_part(org: OrgCandidate, sentences: list[Sentence], folded: str, people:
             return True
     if any(i <= LEAD_SENTENCES for i in org.mentions):
         return True  # the headline and lead name who held and joined the event
-    named_in = (sentences[i - 1] for i in org.mentions if 0 < i <= len(sentences))  # ids are 1-based positions
-    return any(
-        _TOOK_PART.search(text) and not any(word in text for word in EARLIER_WORDS)
-        for text in (folded[sentence.start : sentence.end] for sentence in named_in)
-    )
+    for mention in re.finditer(re.escape(key), folded):
+        start, end = clause_bounds(folded, mention.start(), mention.end())
+        clause = folded[start:end]
+        if _TOOK_PART.search(clause) and not any(word in clause for word in EARLIER_WORDS):
+            return True
+    return False
 
 
 LEAD_SENTENCES = 2

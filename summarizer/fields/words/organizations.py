@@ -28,6 +28,10 @@ ORG_CLASS_WORDS = (
     "异地", "家乡", "相关", "有关", "上述", "这些", "部分", "个别",
 )
 
+# A party committee and its government named together (市委市政府, 省委省政府, 党委政府)
+# stand for a place's leadership, not for one body taking part.
+LEADERSHIP_PAIR = r"(?:委|党委)[和、]?[省市区县]?政府$"
+
 # Words that end in 局 or 委 without being organizations.
 ORG_FALSE_ENDINGS = {
     "部委", "布局", "格局", "新局", "大局", "全局", "结局", "开局", "时局", "当局", "残局", "出局", "签署", "部署",
