@@ -27,7 +27,9 @@ from summarizer.article import Article
 from summarizer.document import Document
 from summarizer.fields.commitments import CueSentence, build_commitment, find_commitment_sentences, unique_commitments
 from summarizer.fields.meeting import build_meeting, decide_meeting, key_figures
-from summarizer.fields.organizations import OrgCandidate, find_organizations, keep_organization, org_type, took_part
+from summarizer.fields.organizations import (
+    OrgCandidate, find_organizations, keep_organization, org_type, resolve_references, took_part,
+)
 from summarizer.fields.people import PersonCandidate, build_participants, find_people, keep_person
 from summarizer.errors import ValidationFailed
 from summarizer.injection import injected_phrases
@@ -67,6 +69,7 @@ def prepare(article: Article) -> Prepared:
         if fold(p.name) not in byline and not _only_inside(folded, fold(p.name), doc.instructions)
     ]
     organizations = find_organizations(folded, article.text, doc.sentences, people)
+    resolve_references(people, organizations, folded)
     cues = find_commitment_sentences(folded, doc.sentences)
     return Prepared(article, doc.grounder, doc.sentences, people, organizations, cues)
 

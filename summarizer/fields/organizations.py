@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from summarizer.fields.people import TITLE_RE, PersonCandidate
+from summarizer.fields.people import ORG_REFERENCE_RE, TITLE_RE, PersonCandidate
 from summarizer.fields.text import clause_bounds, is_han, is_word, segment
 from summarizer.fields.words import organizations as words
 from summarizer.fields.words.events import EARLIER_WORDS, EVENT_VERBS, MEETING_NOUNS, PARTICIPATION_WORDS
@@ -259,6 +259,20 @@ def referenced_org(reference: str, orgs: list[OrgCandidate], folded: str, before
         return None
     named_before = [o for o in matching if o.start < before]
     return max(named_before, key=lambda o: o.start) if named_before else min(matching, key=lambda o: o.start)
+
+
+def resolve_references(people: list[PersonCandidate], orgs: list[OrgCandidate], folded: str) -> None:
+    """A participant whose post belongs to 该会 / 本商会 gets the name of that body: the
+    last one of its kind named before the person (the first after, if none is), or none."""
+    for person in people:
+        reference = fold(person.organization or "")
+        if not re.fullmatch(ORG_REFERENCE_RE, reference):
+            continue
+        kind = reference[1:]
+        named = [o for o in orgs if fold(o.name).endswith(kind)]
+        before = [o for o in named if o.end <= person.start]
+        target = max(before, key=lambda o: o.end) if before else min(named, key=lambda o: o.start, default=None)
+        person.organization = target.name if target else None
 
 
 def _alias(key: str) -> str:

@@ -177,7 +177,14 @@ def _title_and_org(folded: str, text: str, name_start: int) -> tuple[str | None,
             return text[offset + match.start() : offset + match.end()], org
         previous_end = match.end()
     first = titles[0]
-    return text[offset + first.start() : offset + first.end()], None
+    reference = re.search(ORG_REFERENCE_RE, chunk[: first.start()])
+    org = text[offset + reference.start() : offset + reference.end()] if reference else None
+    return text[offset + first.start() : offset + first.end()], org
+
+
+# 该会理事长X, 本会副会长Y: the post belongs to a body named elsewhere in the article;
+# organizations.resolve_references replaces the reference with that body's name.
+ORG_REFERENCE_RE = r"[该本](?:总商会|商会|协会|总会|公会|联合会|基金会|会|公司|集团|委员会)$"
 
 
 def _organization_in(words_before: str) -> str | None:
@@ -354,8 +361,8 @@ def _share_posts(folded: str, people: list[PersonCandidate]) -> None:
         if re.fullmatch(r"[、和及与]", between):
             person.title = person.title or previous.title
             person.organization = person.organization or previous.organization
-        elif person.organization is None and re.fullmatch(rf"[，,、](?:{TITLE_RE})(?:、(?:{TITLE_RE}))*", between):
-            person.organization = previous.organization
+        elif person.organization is None and re.fullmatch(rf"[，,、](?:{TITLE_RE})(?:[、兼][\u4e00-\u9fff]{{0,4}}?(?:{TITLE_RE}))*", between):
+            person.organization = previous.organization  # 副会长X，理事兼外联主任Y: both of X's body
 
 
 def _absent(folded: str, person: PersonCandidate) -> bool:

@@ -183,3 +183,27 @@ def test_a_body_named_only_in_the_clause_of_leadership_did_not_take_part() -> No
 @pytest.mark.parametrize("text", ["在甲市委市政府的坚强领导下，商会发展壮大。", "感谢乙县县委县政府的支持。", "各级党委政府高度重视。"])
 def test_a_party_committee_and_its_government_together_are_no_organization(text: str) -> None:
     assert not any(name.endswith("政府") for name in organizations(text))
+
+
+def _affiliations(text: str) -> dict[str, str | None]:
+    from summarizer.fields.organizations import find_organizations, resolve_references
+
+    folded = fold(text)
+    sentences = split_sentences(text)
+    people = find_people(folded, text, sentences)
+    resolve_references(people, find_organizations(folded, text, sentences, people), folded)
+    return {p.name: p.organization for p in people}
+
+
+def test_a_post_of_that_body_takes_the_body_named_before() -> None:
+    text = "乙县商会考察团拜访甲市商会，受到该会理事长甄开明，副理事长蔺大为、卜小强等的热情接待。"
+    assert _affiliations(text) == {"甄开明": "甲市商会", "蔺大为": "甲市商会", "卜小强": "甲市商会"}
+
+
+def test_a_post_of_our_body_with_a_second_post_joined_by_jian() -> None:
+    text = "甲省福建总商会举行联席会议。出席会议者尚有本会副理事长甄芳，董事兼外交主任蔺荣。"
+    assert _affiliations(text) == {"甄芳": "甲省福建总商会", "蔺荣": "甲省福建总商会"}
+
+
+def test_a_reference_to_a_body_never_named_is_no_organization() -> None:
+    assert _affiliations("本会副会长甄芳出席。") == {"甄芳": None}
