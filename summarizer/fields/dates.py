@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from summarizer.fields.words.events import EVENT_WORDS
+from summarizer.fields.words.events import EVENT_NOUNS, EVENT_WORDS
 from summarizer.schema import DateBasis
 from summarizer.sentences import Sentence, sentence_at
 
@@ -181,6 +181,22 @@ def _last_day_before_the_event(folded: str, chosen: _Found, sentence: Sentence |
 
 
 
+# A sentence that names an event or its opening without an act of taking part
+# (6月15日，某峰会开幕): the event's date when no sentence reports an act.
+_EVENT_NAMED = re.compile("|".join(EVENT_NOUNS + ("开幕", "启幕", "揭牌")))
+# A year written alone (2022 某峰会, 某学会2017三个会议), not part of a longer number.
+_YEAR_ALONE = re.compile(r"(?<![\d.\-/])((?:19|20)\d{2})(?![\d.\-/]|\s*年\s*(?:度|以来|前|后|底|初|[\d一二三四五六七八九十]+\s*月))")
+
+
+def _headline_year(folded: str, sentences: list[Sentence]) -> int | None:
+    """The one year the headline and lead write, which reports name their event by
+    (2023年某签约仪式, 2022某峰会): the event's year when no date or dateline gives it.
+    The year of a date (成立于2015年3月1日) names that date, not the event."""
+    lead = "".join(folded[s.start : s.end] for s in sentences[:2])
+    years = {int(m.group(1)) for m in _YEAR_ALONE.finditer(lead)}
+    return years.pop() if len(years) == 1 else None
+
+
 def find_meeting_date(folded: str, sentences: list[Sentence], page_date: dt.date | None = None) -> DateMention | None:
     """The event date with its basis, or None when the text gives no day for it.
 
@@ -212,7 +228,10 @@ def find_meeting_date(folded: str, sentences: list[Sentence], page_date: dt.date
     ):
         return None  # 日前，某商会一行…: the report gives the event no day
 
-    chosen = next((f for f in candidates if event_re.search(sentence_text(f.start))), None) or (candidates[0] if candidates else None)
+    chosen = (
+        next((f for f in candidates if event_re.search(text := sentence_text(f.start)) or _EVENT_NAMED.search(text)), None)
+        or (candidates[0] if candidates else None)
+    )
     if chosen is None:
         day_only = next((m for m in _DAY_ONLY.finditer(folded) if event_re.search(sentence_text(m.start()))), None)
         if reference:
@@ -248,6 +267,8 @@ def find_meeting_date(folded: str, sentences: list[Sentence], page_date: dt.date
             year = int(bare.group(1))
         elif reference:
             year, basis = _with_reference_year(chosen.month, chosen.day, reference), from_reference
+        else:
+            year = _headline_year(folded, sentences)
     if year is None or not _valid(year, chosen.month, chosen.day):
         return DateMention(f"--{month_day}", chosen.start, chosen.end, "none")
     return DateMention(f"{year}-{month_day}", chosen.start, chosen.end, basis)  # type: ignore[arg-type]

@@ -201,3 +201,20 @@ def test_a_republic_of_china_year_in_the_body_is_stated() -> None:
 def test_a_day_alone_takes_the_month_of_a_dateline_without_its_year() -> None:
     date = meeting_date("乙城12月16日电 (记者白某)甲商会执委会就职典礼12日在乙城举行。")
     assert date is not None and (date.value, date.basis) == ("--12-12", "none")
+
+
+def test_the_one_year_in_the_headline_names_the_events_year() -> None:
+    found = meeting_date("甲市商会2019年度三次会议纪实\n3月5日，甲市商会召开理事会，会长甄明主持。")
+    assert found is not None and found.value == "--03-05"  # 年度 is a period, not the event's year
+    found = meeting_date("2021甲省商会峰会纪实\n3月5日，甲省商会峰会召开，会长甄明主持。")
+    assert found is not None and (found.value, found.basis) == ("2021-03-05", "stated")
+
+
+def test_two_years_in_the_headline_give_none() -> None:
+    found = meeting_date("2020-2021甲省商会峰会纪实\n3月5日，峰会召开，会长甄明主持。")
+    assert found is not None and found.value == "--03-05"
+
+
+def test_a_sentence_naming_the_event_opening_dates_it() -> None:
+    found = meeting_date("2022年6月15日，甲省合作峰会开幕。6月16日，与会嘉宾座谈交流。")
+    assert found is not None and found.value == "2022-06-15"
