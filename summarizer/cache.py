@@ -177,3 +177,41 @@ class ResponseCache:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+class EndpointModes:
+    """Which instructor mode each endpoint and model takes, found once by a probe.
+
+    A small JSON file (``endpoint-modes.json`` in the cache directory) mapping an
+    endpoint's identity (base URL without credentials, ``#``, model) to a mode name.
+    It is rewritten through a temporary file renamed over it; a file that cannot be read
+    is treated as empty and one that cannot be written is skipped with a warning, so the
+    worst case is probing again.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def _read(self) -> dict[str, str]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(data, dict) else {}
+
+    def get(self, identity: str) -> str | None:
+        return self._read().get(identity)
+
+    def put(self, identity: str, mode: str) -> None:
+        import os
+        import tempfile
+
+        data = {**self._read(), identity: mode}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump(data, stream, ensure_ascii=False, indent=1, sort_keys=True)
+            os.replace(temporary, self.path)
+        except OSError as error:
+            warn(f"cannot remember endpoint modes in {self.path} ({_one_line(error)}); the next run probes again")

@@ -26,6 +26,11 @@ eval_app = typer.Typer(help="Score the pipeline on a golden set; `eval diff A B`
 app.add_typer(model_app, name="model")
 app.add_typer(eval_app, name="eval")
 
+from summarizer.batch import commands as batch_commands  # noqa: E402 - batch and logs commands
+
+app.command("batch")(batch_commands.batch)
+app.add_typer(batch_commands.logs_app, name="logs")
+
 console = Console(stderr=True)
 out = Console()
 

@@ -93,3 +93,12 @@ class NoArticleText(SummarizerError):
     """A page or document read fine but holds no article text (an index page, a scan)."""
 
     exit_code = 20
+
+
+# --- batches -------------------------------------------------------------------------
+
+
+class BatchLocked(SummarizerError):
+    """Another batch is writing the same results file; two writers would interleave lines."""
+
+    exit_code = 21

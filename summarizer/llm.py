@@ -26,9 +26,10 @@ from urllib.parse import unquote, urlsplit
 import instructor
 from instructor.core.exceptions import InstructorRetryException
 from pydantic import BaseModel, ValidationError
-from tenacity import Retrying, retry_if_exception_type, stop_after_attempt
+from tenacity import RetryCallState, Retrying, retry_if_exception, retry_if_exception_type, stop_after_attempt
 
 from summarizer import model_store
+from summarizer.calllog import CallLog
 from summarizer.cache import ResponseCache, request_key
 from summarizer.errors import (
     AuthenticationFailed,
@@ -85,10 +86,20 @@ class Backend:
     usage: Usage = field(default_factory=Usage)
     name: str = "backend"
     mode: instructor.Mode = instructor.Mode.JSON_SCHEMA
+    call_log: CallLog | None = field(default=None, repr=False)
 
     @property
     def identity(self) -> str:
         raise NotImplementedError
+
+    @property
+    def endpoint(self) -> str | None:
+        """Where calls go, without credentials (None for an in-process model)."""
+        return None
+
+    @property
+    def model_name(self) -> str:
+        return self.identity
 
     @property
     def context_tokens(self) -> int:
@@ -148,6 +159,7 @@ class Backend:
                     cached = None  # the checks changed since it was stored: ask again
                 if cached is not None:
                     self.usage.cached_calls += 1
+                    self._log(answer, 0, 0, started, "cached")
                     return cached
         before = (self.usage.prompt_tokens, self.usage.completion_tokens)
         try:
@@ -166,18 +178,43 @@ class Backend:
         except InstructorRetryException as error:
             cause = error.__cause__
             if cause is not None and not isinstance(cause, _ANSWER_ERRORS):
-                raise _map_error(cause, self._redact) from None
-            raise ValidationFailed(_retry_message(error, self.attempts, self._redact)) from None
+                failure = _map_error(cause, self._redact)
+            else:
+                failure = ValidationFailed(_retry_message(error, self.attempts, self._redact))
+            self._log_failure(answer, before, started, failure)
+            raise failure from None
         except Exception as error:  # provider errors become one-line errors
-            raise _map_error(error, self._redact) from None
+            failure = _map_error(error, self._redact)
+            self._log_failure(answer, before, started, failure)
+            raise failure from None
         finally:
             self.usage.seconds += time.perf_counter() - started
+        self._log(
+            answer, self.usage.prompt_tokens - before[0], self.usage.completion_tokens - before[1], started, "ok",
+        )
         if self.cache is not None:
             self.cache.put(
                 key, result.model_dump_json(),
                 self.usage.prompt_tokens - before[0], self.usage.completion_tokens - before[1],
             )
         return result
+
+    def _log(
+        self, answer: type[BaseModel], prompt_tokens: int, completion_tokens: int, started: float, outcome: str,
+        error: str | None = None,
+    ) -> None:
+        if self.call_log is not None:
+            self.call_log.record(
+                backend=self.name, endpoint=self.endpoint, model=self.model_name, answer=answer.__name__,
+                prompt_tokens=prompt_tokens, completion_tokens=completion_tokens,
+                seconds=time.perf_counter() - started, outcome=outcome, error=error,
+            )
+
+    def _log_failure(self, answer: type[BaseModel], before: tuple[int, int], started: float, failure: Exception) -> None:
+        self._log(
+            answer, self.usage.prompt_tokens - before[0], self.usage.completion_tokens - before[1], started, "failed",
+            f"{type(failure).__name__}: {_one_line(failure, 300, self._redact)}",
+        )
 
 
 def _retry_message(error: Exception, attempts: int, redact_text: Callable[[str], str] = lambda text: text) -> str:
@@ -306,6 +343,10 @@ class LocalBackend(Backend):
         return self.n_ctx
 
     @property
+    def model_name(self) -> str:
+        return self.model_path.name  # type: ignore[union-attr]
+
+    @property
     def llama(self) -> Any:
         if self._llama is None:
             from llama_cpp import Llama
@@ -419,7 +460,8 @@ def _deadline_client() -> Any:
                 raise httpx2.ReadTimeout("the call's deadline passed", request=request)
             return response
 
-    return DeadlineClient(limits=httpx2.Limits(max_connections=100, max_keepalive_connections=0))
+    # one client serves all of a batch's workers for an endpoint (up to --concurrency 512)
+    return DeadlineClient(limits=httpx2.Limits(max_connections=512, max_keepalive_connections=0))
 
 
 def _shut(sock: socket.socket) -> None:
@@ -495,6 +537,15 @@ class OpenAIBackend(Backend):
         return f"{redact(self.base_url or 'https://api.openai.com/v1', self._secrets())}#{self.model}"
 
     rewrite_schema: bool = False  # send json_object + schema (llama.cpp servers)
+    transport_retries: int = TRANSPORT_RETRIES  # sends after the first of one request (connection, 429, 5xx)
+
+    @property
+    def endpoint(self) -> str | None:
+        return self.identity.rpartition("#")[0]
+
+    @property
+    def model_name(self) -> str:
+        return self.model
 
     def __repr__(self) -> str:
         return (
@@ -514,22 +565,22 @@ class OpenAIBackend(Backend):
             _DEADLINE.reset(token)
 
     def _create(self, **kwargs: Any) -> Any:
-        import openai
-
         kwargs["model"] = self.model
         if self.rewrite_schema:
             kwargs = as_json_object_schema(kwargs)
-        for attempt in range(TRANSPORT_RETRIES + 1):
-            try:
-                return self._create_once(**kwargs)
-            except (openai.APIConnectionError, openai.APIStatusError) as error:
-                pause = _retry_pause(error, attempt)
-                ends = _DEADLINE.get()
-                left = float("inf") if ends is None else ends - time.monotonic()
-                if pause is None or attempt == TRANSPORT_RETRIES or pause >= left:
-                    raise
-                time.sleep(pause)
-        raise AssertionError("unreachable")
+        retrying = Retrying(
+            retry=retry_if_exception(lambda error: _retry_pause(error, 0) is not None),
+            wait=lambda state: _retry_pause(state.outcome.exception(), state.attempt_number - 1) or 0.0,
+            stop=self._transport_stop,
+            reraise=True,
+        )
+        return retrying(self._create_once, **kwargs)
+
+    def _transport_stop(self, state: RetryCallState) -> bool:
+        """Stop after ``transport_retries`` sends more, or when the pause would outlast the budget."""
+        ends = _DEADLINE.get()
+        left = float("inf") if ends is None else ends - time.monotonic()
+        return state.attempt_number > self.transport_retries or (state.upcoming_sleep or 0.0) >= left
 
     def _create_once(self, **kwargs: Any) -> Any:
         raw = self._openai.chat.completions.with_raw_response.create(**kwargs)
@@ -545,10 +596,16 @@ class OpenAIBackend(Backend):
 _TOOL_MODES = {instructor.Mode.TOOLS, instructor.Mode.TOOLS_STRICT, instructor.Mode.PARALLEL_TOOLS}
 
 
-def _retry_pause(error: Exception, attempt: int) -> float | None:
-    """Seconds to wait before sending again, or None when sending again cannot help."""
+def _retry_pause(error: BaseException | None, attempt: int) -> float | None:
+    """Seconds to wait before sending again, or None when sending again cannot help.
+
+    A dropped connection, 408, 409, 429 and 5xx are worth another send; the server's
+    ``Retry-After`` (seconds) is honoured, otherwise the pause doubles from ``RETRY_PAUSE``.
+    """
     import openai
 
+    if not isinstance(error, openai.APIConnectionError | openai.APIStatusError):
+        return None
     if isinstance(error, openai.APITimeoutError):
         return None  # a timeout means the budget is spent
     if isinstance(error, openai.APIStatusError):
@@ -569,3 +626,80 @@ def mode_from_name(name: str) -> instructor.Mode:
     except KeyError:
         raise ConfigError(f"unknown instructor mode {name!r}; choose one of {', '.join(_MODES)}") from None
 
+
+
+# --- endpoint modes: found by a probe, not guessed ------------------------------------
+
+# A schema no model would answer by itself: an answer that obeys it shows that the
+# endpoint enforces (or follows) the schema it was sent in that form.
+_PROBE_SCHEMA = {
+    "type": "object",
+    "properties": {"probe": {"type": "integer", "enum": [7]}},
+    "required": ["probe"],
+    "additionalProperties": False,
+}
+_PROBE_MESSAGES = [{"role": "user", "content": "Say hello."}]
+PROBE_ORDER = ("json_schema", "json_object_schema", "tools")
+FALLBACK_MODE = "json"  # the schema in the prompt, any JSON the endpoint can return
+PROBE_TIMEOUT = 120.0
+
+
+def _probe_request(mode: str) -> dict[str, Any]:
+    if mode == "json_schema":
+        return {"response_format": {
+            "type": "json_schema", "json_schema": {"name": "Probe", "schema": _PROBE_SCHEMA, "strict": True},
+        }}
+    if mode == "json_object_schema":
+        return {"response_format": {"type": "json_object", "schema": _PROBE_SCHEMA}}
+    return {
+        "tools": [{"type": "function", "function": {"name": "Probe", "description": "Answer.", "parameters": _PROBE_SCHEMA}}],
+        "tool_choice": {"type": "function", "function": {"name": "Probe"}},
+    }
+
+
+def _obeys_probe(message: Any, mode: str) -> bool:
+    if mode == "tools":
+        calls = getattr(message, "tool_calls", None) or []
+        text = calls[0].function.arguments if calls else None
+    else:
+        text = getattr(message, "content", None)
+    try:
+        return json.loads(text or "") == {"probe": 7}
+    except ValueError:
+        return False
+
+
+def probe_mode(backend: OpenAIBackend) -> str:
+    """The first mode of :data:`PROBE_ORDER` whose schema the endpoint enforces, else ``json``.
+
+    One small question per mode tried, in order: OpenAI, vLLM and Ollama pass with
+    ``json_schema``; llama.cpp servers reject or ignore it and pass with
+    ``json_object_schema``; DeepSeek-style endpoints pass only with ``tools``. An answer
+    with an HTTP 4xx/5xx or one that does not follow the schema moves on to the next
+    mode. A connection failure, a timeout or a rejected key ends the probe with the
+    usual one-line error (nothing is remembered then).
+    """
+    import openai
+
+    client = backend._openai.with_options(timeout=min(backend.timeout, PROBE_TIMEOUT), max_retries=2)
+    for mode in PROBE_ORDER:
+        try:
+            reply = client.chat.completions.create(
+                model=backend.model, messages=_PROBE_MESSAGES, max_tokens=24, temperature=0, **_probe_request(mode),
+            )
+        except (openai.AuthenticationError, openai.PermissionDeniedError, openai.APIConnectionError) as error:
+            raise _map_error(error, backend._redact) from None
+        except (openai.APIStatusError, ValueError):
+            continue  # this form of schema is refused (400, 422, 500 …) or the reply is no completion
+        choices = getattr(reply, "choices", None) or []
+        if choices and _obeys_probe(choices[0].message, mode):
+            return mode
+    return FALLBACK_MODE
+
+
+def use_mode(backend: OpenAIBackend, name: str) -> None:
+    """Switch ``backend`` to the mode called ``name`` (as ``--mode`` would have set it)."""
+    backend.mode = mode_from_name(name)
+    backend.rewrite_schema = name == "json_object_schema"
+    if hasattr(backend, "_patched"):
+        del backend._patched

@@ -16,7 +16,9 @@ Broken endpoints: a responder may return a :class:`Raw` reply, sent byte for byt
 given: any status, content type and body (HTML, plain text, JSON of the wrong shape),
 a ``Content-Length`` larger than the body followed by a closed connection (a truncated
 reply), and ``pace`` seconds between bytes (a trickling server; ``pace_headers`` trickles
-the status line and headers too). A hung server is ``delay`` longer than the client waits.
+the status line and headers too), and extra ``headers`` (``Retry-After`` on a 429). A
+:class:`Drop` reply closes the connection without answering (a dropped connection). A
+hung server is ``delay`` longer than the client waits.
 
 The server is bounded: use it as a context manager (or through the ``fake_openai``
 pytest fixture) and it stops when the block ends; it also stops itself after
@@ -48,13 +50,19 @@ class Raw:
     length: int | None = None  # the Content-Length to claim; more than len(body) truncates
     pace: float = 0.0  # seconds between bytes of the body
     pace_headers: bool = False  # trickle the status line and headers as well
+    headers: tuple[tuple[str, str], ...] = ()  # more header lines, e.g. (("Retry-After", "1"),)
 
     @property
     def data(self) -> bytes:
         return self.body.encode("utf-8") if isinstance(self.body, str) else self.body
 
 
-Reply = str | tuple[int, Any] | Raw
+@dataclass(frozen=True)
+class Drop:
+    """Close the connection without a byte of answer, as a crashed or restarted server does."""
+
+
+Reply = str | tuple[int, Any] | Raw | Drop
 Responder = Callable[[dict[str, Any]], Reply]
 
 _ERROR_TYPES = {
@@ -94,6 +102,7 @@ def echo_responder(request: dict[str, Any]) -> Reply:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
+    request_queue_size = 256  # many clients at once (batch tests, benchmarks) connect without SYN retries
     fake: FakeOpenAI
 
     def handle_error(self, request: Any, client_address: Any) -> None:
@@ -132,7 +141,9 @@ class _Handler(BaseHTTPRequestHandler):
         head = (
             f"HTTP/1.0 {reply.status} {HTTPStatus(reply.status).phrase}\r\n"
             f"Content-Type: {reply.content_type}\r\n"
-            f"Content-Length: {len(data) if reply.length is None else reply.length}\r\n\r\n"
+            f"Content-Length: {len(data) if reply.length is None else reply.length}\r\n"
+            + "".join(f"{name}: {value}\r\n" for name, value in reply.headers)
+            + "\r\n"
         ).encode("ascii")
         try:
             if reply.pace > 0 and reply.pace_headers:
@@ -202,6 +213,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if isinstance(reply, Raw):
             self._send_raw(reply)
+            return
+        if isinstance(reply, Drop):
+            self.close_connection = True
             return
         if isinstance(reply, tuple):
             status, payload = reply

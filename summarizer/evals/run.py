@@ -18,6 +18,7 @@ from typing import Any, Callable
 from summarizer.article import Article, decode, from_text
 from summarizer.inputs.load import load_article
 from summarizer.errors import ConfigError, SummarizerError
+from summarizer.evals.judge import judge_articles
 from summarizer.evals.score import ArticleScore, aggregate, score_article
 from summarizer.llm import Backend
 from summarizer.pipeline import summarize
@@ -150,6 +151,22 @@ def run_eval(
         created=datetime.now(timezone.utc).isoformat(timespec="seconds"), prompt_version=prompts.version,
         backend=backend.name, model=backend.identity, gold_dir=str(gold_dir), summary=summary, articles=articles,
     )
+
+
+def judge_runs(
+    runs: dict[str, EvalRun], gold_sets: dict[str, list[dict[str, Any]]], judge: Backend,
+    progress: Callable[[str], None] | None = None,
+) -> SummarizerError | None:
+    """Have ``judge`` rate the summaries of every split (``summary["judge"]`` per split,
+    ``score["judge"]`` per article); the error that stopped the judging, if any."""
+    for name, run in runs.items():
+        texts = {str(gold["id"]): gold["text"] for gold in gold_sets[name]}
+        run.summary["judge"], error = judge_articles(
+            run.articles, texts, judge, progress=lambda i, name=name: progress(f"{name}: {i}") if progress else None,
+        )
+        if error is not None:
+            return error
+    return None
 
 
 def load_run(path: Path) -> dict[str, Any]:

@@ -24,6 +24,9 @@ from scipy.optimize import linear_sum_assignment
 
 from summarizer.clean import clean_text
 from summarizer.normalize import fold, name_key
+from summarizer.schema import Meeting
+from summarizer.schema import Report as ReportModel
+from summarizer.summary.checks import LEAD_COPY, coverage, is_complete, lead_similarity, summary_entities
 
 ORG_THRESHOLD = 0.8
 """Organization names match when their similarity reaches this value."""
@@ -129,6 +132,33 @@ class FieldCheck:
 
 
 @dataclass
+class SummaryScore:
+    """What a reader can trust in one summary (``summarizer.summary.checks`` decides)."""
+
+    length: int
+    complete: bool
+    entities: list[dict[str, Any]]
+    similarity: float
+    covered: int
+    wanted: int
+
+    @property
+    def ungrounded(self) -> list[str]:
+        return [e["text"] for e in self.entities if not e["grounded"]]
+
+    @property
+    def lead_copy(self) -> bool:
+        return self.similarity > LEAD_COPY
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "length": self.length, "complete": self.complete, "entities": self.entities, "ungrounded": self.ungrounded,
+            "similarity": round(self.similarity, 3), "lead_copy": self.lead_copy,
+            "coverage": {"covered": self.covered, "wanted": self.wanted},
+        }
+
+
+@dataclass
 class ArticleScore:
     """Everything measured on one article."""
 
@@ -150,6 +180,8 @@ class ArticleScore:
     grounded: int = 0
     grounding_total: int = 0
     ungrounded: list[str] = field(default_factory=list)
+    summary: SummaryScore | None = None
+    summary_missing: bool = False
 
     @property
     def grounding_rate(self) -> float:
@@ -176,6 +208,8 @@ class ArticleScore:
             "grounding_total": self.grounding_total,
             "grounding_rate": self.grounding_rate,
             "ungrounded": list(self.ungrounded),
+            "summary": self.summary.to_dict() if self.summary else None,
+            "summary_missing": self.summary_missing,
         }
 
 
@@ -528,6 +562,37 @@ def _ungrounded(gold: Report, predicted: Report) -> tuple[int, list[str]]:
     return len(strings), missing
 
 
+# --------------------------------------------------------------------------- summary
+
+
+def _gold_facts(gold: Report) -> ReportModel:
+    """The golden file's meeting facts as a report, the reference for coverage (what the
+    summary should say, whatever the prediction found); facts that do not validate count
+    as absent."""
+    try:
+        meeting = Meeting.model_validate(_meeting(gold))
+    except ValueError:
+        meeting = Meeting()
+    return ReportModel(is_meeting_report=True, summary="", meeting=meeting)
+
+
+def score_summary(predicted: Report, gold: Report) -> SummaryScore | None:
+    """The summary checks on a predicted summary of a golden meeting report (None for a
+    golden non-meeting or an empty summary): entities grounded in the article, whole
+    sentences, similarity to the lead, and coverage of the golden date, place, kind and
+    organizers."""
+    text = _text(predicted.get("summary")).strip()
+    if not gold.get("is_meeting_report") or not text:
+        return None
+    article = clean_text(_text(gold.get("text")))
+    covered, wanted = coverage(text, _gold_facts(gold))
+    return SummaryScore(
+        length=len(text), complete=is_complete(text),
+        entities=[{"kind": e.kind, "text": e.text, "grounded": e.grounded} for e in summary_entities(text, article)],
+        similarity=lead_similarity(text, article), covered=covered, wanted=wanted,
+    )
+
+
 # --------------------------------------------------------------------------- article, aggregate
 
 
@@ -558,6 +623,8 @@ def score_article(predicted: Report, gold: Report) -> ArticleScore:
         grounded=total - len(ungrounded),
         grounding_total=total,
         ungrounded=ungrounded,
+        summary=score_summary(predicted, gold),
+        summary_missing=bool(gold.get("is_meeting_report")) and not _text(predicted.get("summary")).strip(),
     )
 
 
@@ -620,4 +687,32 @@ def aggregate(scores: list[ArticleScore]) -> dict[str, Any]:
     result["grounded"] = grounded
     result["grounding_total"] = checked
     result["grounding_rate"] = _ratio(grounded, checked)
+    result["summaries"] = aggregate_summaries(scores)
     return result
+
+
+def aggregate_summaries(scores: list[ArticleScore]) -> dict[str, Any]:
+    """Summary numbers over the golden meeting reports that got a summary: rates of
+    complete summaries and lead copies, grounded entities / all entities, covered facts /
+    facts the golden reports have, length in characters; ``missing`` counts golden
+    meeting reports left without a summary."""
+    measured = [s.summary for s in scores if s.summary is not None]
+    entities = sum(len(m.entities) for m in measured)
+    grounded = sum(len(m.entities) - len(m.ungrounded) for m in measured)
+    covered, wanted = sum(m.covered for m in measured), sum(m.wanted for m in measured)
+    lengths = [m.length for m in measured]
+    return {
+        "articles": len(measured),
+        "missing": sum(s.summary_missing for s in scores),
+        "complete_rate": _accuracy(sum(m.complete for m in measured), len(measured)),
+        "entities": entities,
+        "grounded_entities": grounded,
+        "grounded_entity_rate": _ratio(grounded, entities),
+        "lead_copies": sum(m.lead_copy for m in measured),
+        "lead_copy_rate": _accuracy(sum(m.lead_copy for m in measured), len(measured)),
+        "covered": covered,
+        "wanted": wanted,
+        "coverage": _accuracy(covered, wanted),
+        "length_mean": round(sum(lengths) / len(lengths), 1) if lengths else None,
+        "length_max": max(lengths, default=None),
+    }

@@ -47,6 +47,24 @@ def print_run(run: dict[str, Any], console: Console) -> None:
         ),
         highlight=False,
     )
+    console.print(summaries_line(s), highlight=False)
+
+
+def summaries_line(summary: dict[str, Any]) -> str:
+    """The summary metrics of a split in one line (a run made before they existed has none)."""
+    m = summary.get("summaries")
+    if not m:
+        return "summaries: not measured in this run"
+    line = (
+        f"summaries ({m['articles']}, {m['missing']} missing): complete {_pct(m['complete_rate'])} · "
+        f"grounded entities {_pct(m['grounded_entity_rate'])} ({m['grounded_entities']}/{m['entities']}) · "
+        f"lead copies {_pct(m['lead_copy_rate'])} · coverage {_pct(m['coverage'])} · "
+        f"length mean {m['length_mean'] if m['length_mean'] is not None else '—'} max {m['length_max'] if m['length_max'] is not None else '—'}"
+    )
+    judge = summary.get("judge")
+    if judge:
+        line += f" · judge faithfulness {_pct(judge['faithfulness_mean'])} coverage {_pct(judge['coverage_mean'])} ({judge['rated']} rated)"
+    return line
 
 
 def _short(text: str, limit: int = 24) -> str:
@@ -93,5 +111,6 @@ def run_html(run: dict[str, Any]) -> str:
 <p>F1 participants {s['participants']['f1']:.3f} · organizations {s['organizations']['f1']:.3f} · commitments {s['commitments']['f1']:.3f}
 · date {_pct(s.get('date_accuracy'))} · grounding {s['grounding_rate']:.3f} · byline leaks {s['byline_leaks']}
 · schema-valid {s['schema_valid_rate']:.2f} · median {s['seconds_median']} s</p>
+<p>{e(summaries_line(s))}</p>
 <table><tr>{head}</tr>{''.join(rows)}</table></body></html>
 """
