@@ -31,6 +31,10 @@ from summarizer.batch import commands as batch_commands  # noqa: E402 - batch an
 app.command("batch")(batch_commands.batch)
 app.add_typer(batch_commands.logs_app, name="logs")
 
+from summarizer.kb.commands import kb_app  # noqa: E402 - the knowledge base commands
+
+app.add_typer(kb_app, name="kb")
+
 console = Console(stderr=True)
 out = Console()
 

@@ -22,6 +22,13 @@ Rules, in order of confidence:
   organization entity) or when one side names none and no other person of that name
   has a different one; two people with one name in unrelated organizations stay apart
   and are reported as a possible duplicate, never silently merged.
+
+A person's decisions override the rules: a :class:`ForcedMerge` joins two entities and a
+:class:`ForcedSplit` takes an entity's mentions in some articles out into an entity of
+their own (the undo of a merge). Both name entities by a mention (a name and an article),
+which stays valid however the ids are numbered, are applied in the order given (a later
+decision wins), and carry the person's reason into the entity's merges. Organizations'
+decisions are applied before people are resolved, so people follow their organizations.
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from typing import Literal
 
 from summarizer.fields.words.organizations import ORG_CLASS_WORDS, ORG_GENERIC_HEADS
 from summarizer.normalize import name_key
+from summarizer.schema import Report
 
 Kind = Literal["person", "organization"]
 
@@ -63,6 +71,7 @@ ORG_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("市场监督管理局", "市场监管局"),
 )
 _LEVELS = "省市区县州镇"
+_ACTOR_SEPARATORS = re.compile(r"[;；]")
 _DOTS = re.compile(r"[·•・‧.]")
 # Pronouns and placeholders for an actor the article does not name (未注明: "not stated").
 _GENERIC_STARTS = ORG_GENERIC_HEADS + ("双方", "多方", "各方", "我们", "我会", "本会", "未注明", "不详")
@@ -131,6 +140,36 @@ class PossibleDuplicate:
     reason: str
 
 
+@dataclass(frozen=True)
+class Ref:
+    """An entity named by one of its mentions: a name as written in an article."""
+
+    kind: Kind
+    name: str
+    article: str
+
+
+@dataclass(frozen=True)
+class ForcedMerge:
+    """A person's decision that ``first`` and ``second`` are one entity, and why."""
+
+    first: Ref
+    second: Ref
+    why: str
+
+
+@dataclass(frozen=True)
+class ForcedSplit:
+    """A person's decision that the mentions of ``entity`` in ``articles`` are someone else."""
+
+    entity: Ref
+    articles: tuple[str, ...]
+    why: str
+
+
+Override = ForcedMerge | ForcedSplit
+
+
 @dataclass
 class Resolution:
     entities: list[Entity]
@@ -192,6 +231,31 @@ def _places(keys: Iterable[str], level: str) -> set[str]:
     return found
 
 
+def report_mentions(report: Report, article: str) -> tuple[list[Mention], dict[int, list[Mention]]]:
+    """A report's people and organizations as mentions of ``article``, and the mentions
+    each commitment's actor makes (by commitment number, from 1): a consensus actor
+    ("A; B") names each party; a part that is a participant's name (or ends with one, as
+    in 会长甄某某) is that person, any other part an organization."""
+    people = [
+        Mention("person", p.name, article, organization=p.organization, title=p.title, role=p.role)
+        for p in report.participants
+    ]
+    orgs = [Mention("organization", name, article, role="organizer") for name in report.meeting.organizers]
+    orgs += [Mention("organization", o.name, article) for o in report.organizations]
+    by_key = {person_key(m.name): m for m in people}
+    actors: dict[int, list[Mention]] = {}
+    for number, commitment in enumerate(report.commitments, 1):
+        found = []
+        for part in (p.strip() for p in _ACTOR_SEPARATORS.split(commitment.actor)):
+            if not part:
+                continue
+            key = person_key(part)
+            person = by_key.get(key) or next((m for k, m in by_key.items() if len(k) >= 2 and key.endswith(k)), None)
+            found.append(person or Mention("organization", part, article))
+        actors[number] = found
+    return people + orgs + [m for ms in actors.values() for m in ms], actors
+
+
 # --- resolution ------------------------------------------------------------------------
 
 
@@ -199,6 +263,7 @@ class _Builder:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
         self.by_mention: dict[Mention, Entity] = {}
+        self.replaced: dict[int, Entity] = {}  # by id(): an entity merged away, and where it went
 
     def new(self, kind: Kind, key: str, mention: Mention) -> Entity:
         entity = Entity("", kind, key)  # numbered once every merge is done
@@ -214,6 +279,54 @@ class _Builder:
         self.by_mention[mention] = entity
         if reason and not repeated:  # the same name again in one article needs no reason
             entity.merges.append(Merge(mention, reason))
+
+
+    def find(self, ref: Ref) -> Entity | None:
+        fold = person_key if ref.kind == "person" else org_key
+        key = fold(ref.name)
+        return next((
+            e for m, e in self.by_mention.items()
+            if m.kind == ref.kind and m.article == ref.article and fold(m.name) == key
+        ), None)
+
+    def merge(self, target: Entity, other: Entity, reason: str) -> None:
+        """Every mention of ``other`` joins ``target``; ``other`` is gone."""
+        for mention in other.mentions:
+            self.by_mention[mention] = target
+            target.mentions.append(mention)
+            target.merges.append(Merge(mention, reason))
+        self.entities.remove(other)
+        self.replaced[id(other)] = target
+
+    def split(self, entity: Entity, articles: set[str], reason: str) -> None:
+        """The mentions of ``entity`` in ``articles`` leave it for an entity of their own."""
+        leaving = [m for m in entity.mentions if m.article in articles]
+        if not leaving or len(leaving) == len(entity.mentions):
+            return
+        entity.mentions = [m for m in entity.mentions if m.article not in articles]
+        entity.merges = [m for m in entity.merges if m.mention.article not in articles]
+        apart = Entity("", entity.kind, entity.key, merges=[Merge(leaving[0], reason)])
+        self.entities.insert(self.entities.index(entity) + 1, apart)
+        for mention in leaving:
+            apart.mentions.append(mention)
+            self.by_mention[mention] = apart
+
+    def current(self, entity: Entity) -> Entity:
+        while id(entity) in self.replaced:
+            entity = self.replaced[id(entity)]
+        return entity
+
+    def apply(self, overrides: Iterable[Override], kind: Kind) -> None:
+        """The person's decisions about ``kind``, in order; one naming no known mention is skipped."""
+        for override in overrides:
+            if isinstance(override, ForcedMerge) and override.first.kind == kind:
+                first, second = self.find(override.first), self.find(override.second)
+                if first is not None and second is not None and first is not second:
+                    self.merge(first, second, f"merged by hand: {override.why}")
+            elif isinstance(override, ForcedSplit) and override.entity.kind == kind:
+                entity = self.find(override.entity)
+                if entity is not None:
+                    self.split(entity, set(override.articles), f"split off by hand: {override.why}")
 
 
 def _same_name_reason(mention: Mention, entity: Entity) -> str:
@@ -331,11 +444,13 @@ def _orgs_of(person: Entity, org_of: dict[tuple[str, str], Entity]) -> str:
     return "、".join(dict.fromkeys(names)) or "no organization given"
 
 
-def resolve(mentions: Iterable[Mention]) -> Resolution:
-    """Entities for ``mentions``; a person's organization, as written, is resolved too.
+def resolve(mentions: Iterable[Mention], overrides: Iterable[Override] = ()) -> Resolution:
+    """Entities for ``mentions``; a person's organization, as written, is resolved too;
+    ``overrides`` (a person's merges and splits) are applied in their order.
 
-    Deterministic: the same mentions in the same order give the same ids.
+    Deterministic: the same mentions and overrides in the same order give the same ids.
     """
+    overrides = list(overrides)
     mentions = list(dict.fromkeys(mentions))
     people = [m for m in mentions if m.kind == "person"]
     orgs = [m for m in mentions if m.kind == "organization"]
@@ -347,8 +462,12 @@ def resolve(mentions: Iterable[Mention]) -> Resolution:
     orgs = list(dict.fromkeys(orgs))
     builder = _Builder()
     _resolve_organizations(orgs, builder)
+    builder.apply(overrides, "organization")
     org_of = {(m.article, org_key(m.name)): builder.by_mention[m] for m in orgs}
     pairs = _resolve_people(people, builder, org_of)
+    builder.apply(overrides, "person")
+    pairs = [(builder.current(a), builder.current(b), reason) for a, b, reason in pairs]
+    pairs = [(a, b, reason) for a, b, reason in pairs if a is not b]
     for kind, letter in (("organization", "O"), ("person", "P")):  # ids without the gaps merges left
         for number, entity in enumerate((e for e in builder.entities if e.kind == kind), 1):
             entity.id = f"{letter}{number}"
