@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
 
-from summarizer.identity import Entity, Mention, PossibleDuplicate, Resolution, person_key, resolve
+from summarizer.identity import Entity, Mention, PossibleDuplicate, Resolution, report_mentions, resolve
 from summarizer.render import name_pinyin
 from summarizer.schema import Commitment, Report
 
 STRENGTHS = ("agreed", "planned", "intended", "proposed")
-_ACTOR_SEPARATORS = re.compile(r"[;；]")
 
 
 @dataclass
@@ -167,28 +166,6 @@ def on_or_after(article: BriefArticle, since: str) -> bool:
 # --- identity ------------------------------------------------------------------------
 
 
-def _mentions(article: BriefArticle) -> tuple[list[Mention], dict[int, list[Mention]]]:
-    """The article's people and organizations, and the mentions each commitment's actor makes."""
-    report, ref = article.report, article.ref
-    people = [
-        Mention("person", p.name, ref, organization=p.organization, title=p.title, role=p.role)
-        for p in report.participants
-    ]
-    orgs = [Mention("organization", name, ref, role="organizer") for name in report.meeting.organizers]
-    orgs += [Mention("organization", o.name, ref) for o in report.organizations]
-    by_key = {person_key(m.name): m for m in people}
-    actors: dict[int, list[Mention]] = {}
-    for number, commitment in enumerate(report.commitments, 1):
-        parts = [p.strip() for p in _ACTOR_SEPARATORS.split(commitment.actor) if p.strip()]
-        found = []
-        for part in parts:
-            key = person_key(part)
-            person = by_key.get(key) or next((m for k, m in by_key.items() if len(k) >= 2 and key.endswith(k)), None)
-            found.append(person or Mention("organization", part, ref))
-        actors[number] = found
-    return people + orgs + [m for ms in actors.values() for m in ms], actors
-
-
 def _shared(entity: Entity, by_ref: dict[str, BriefArticle], language: str) -> SharedEntity:
     appearances: dict[str, Appearance] = {}
     for mention in entity.mentions:
@@ -223,7 +200,7 @@ def build_brief(
     mentions: list[Mention] = []
     actors: dict[str, dict[int, list[Mention]]] = {}
     for article in kept:
-        found, actors[article.ref] = _mentions(article)
+        found, actors[article.ref] = report_mentions(article.report, article.ref)
         mentions += found
     resolution = resolve(mentions)
     shared = [_shared(e, by_ref, language) for e in resolution.entities if len(e.articles) > 1]
