@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, StringConstraints, ValidationInfo, create_model, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, create_model, field_validator
 
 from summarizer.fields.people import find_people
 from summarizer.fields.words import people as person_words
 from summarizer.normalize import fold
 from summarizer.sentences import split_sentences
+from summarizer.summary.checks import LEAD_COPY, lead_similarity, summary_problems_of
+from summarizer.summary.writer import SUMMARY_LIMIT, whole_sentences
 
 PERSON_LABELS = ("参与", "提及", "非人名")
 ORG_LABELS = ("参与", "提及", "错误")
@@ -50,21 +52,41 @@ class FactsAnswer(BaseModel):
         """The summary names only people the article names and code did not rule out
         (bylines, people absent or only mentioned), and repeats nothing an instruction
         inside the article asked for."""
-        problems = summary_problems(value, info.context or {})
+        context = info.context or {}
+        if set(context) <= {"folded"}:
+            return value  # the pipeline checks the summary itself and asks again once
+        problems = summary_problems(value, context)
         if problems:
             raise ValueError(SUMMARY_REFUSED + "；".join(problems) + "。请只根据文章事实概括，只写参加活动的人。")
         return value
 
 
+# The facts with room for the model to end the sentence it is writing (prompt sets whose
+# policy says summary = "long"); code keeps the whole sentences that fit in the report's
+# bound (summary.writer.SUMMARY_LIMIT). No docstring: it would enter the answer's schema,
+# which is part of every cached answer's key.
+class LongFactsAnswer(FactsAnswer):
+    model_config = ConfigDict(title="FactsAnswer")  # the same question, a longer bound
+    summary: str = Field(max_length=160)
+
+
 def summary_problems(summary: str, context: dict[str, Any]) -> list[str]:
-    """What is wrong with a summary given the article's context (empty when nothing is)."""
+    """What is wrong with a summary given the article's context (empty when nothing is):
+    no whole sentence, a copy of the article's opening, a name, number, place or date
+    the article does not hold, a person who took no part, an injected instruction."""
     folded = context.get("folded")
     if folded is None:
         return []
     problems = []
+    if "body" in context:
+        if not whole_sentences(summary):
+            problems.append(f"没有{SUMMARY_LIMIT}字以内以句号结束的完整句子")
+        elif lead_similarity(summary, context["body"]) > LEAD_COPY:
+            problems.append("几乎照抄了文章开头，请用自己的话写活动的结果")
+        problems += summary_problems_of(summary, context["body"], context.get("people", set()), set())
     for name in names_in(summary):
         key = fold(name)
-        if key not in folded:
+        if key not in folded and "body" not in context:  # with the body, the checks above said so
             problems.append(f"“{name}”不在文章中")
         elif key in context.get("not_participants", set()):
             problems.append(f"“{name}”没有参加本次活动（记者、编辑、缺席或只被提及）")

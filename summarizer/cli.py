@@ -243,10 +243,11 @@ def summarize(
 
 @app.command()
 def brief(
-    inputs: list[str] = typer.Argument(
-        ..., help="Articles (.txt, saved pages, .docx, .pdf, http(s) URLs), directories of them, batch results "
+    inputs: Optional[list[str]] = typer.Argument(
+        None, help="Articles (.txt, saved pages, .docx, .pdf, http(s) URLs), directories of them, batch results "
         "files (.jsonl) or report files (.json, as `summarize -f json` writes them)."
     ),
+    db: Optional[Path] = typer.Option(None, "--db", help="Also every report of this knowledge base (summarizer kb)."),
     output: Path = typer.Option(
         ..., "--output", "-o", help="brief.html, brief.md or brief.docx: the extension picks the format. Replaced "
         "only when the brief is complete; a missing or unwritable directory is refused before any model call.",
@@ -273,7 +274,7 @@ def brief(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from summarizer.brief import make_brief, plan
-    from summarizer.brief.collect import Summarizer
+    from summarizer.brief.collect import Summarizer, knowledge_base_tasks
     from summarizer.brief.model import parse_since
     from summarizer.brief.write import format_of, render
     from summarizer.config import BackendOptions, make_backend
@@ -289,10 +290,15 @@ def brief(
     try:
         kind = format_of(output)
         check_output(output, "-")
+        inputs = inputs or []
+        if not inputs and db is None:
+            raise ConfigError("nothing to brief: give articles, results or report files, or --db")
+        if db is not None and not db.is_file():
+            raise ConfigError(f"{db}: no such knowledge base")
         if any(_same_file(item, Path(os.path.realpath(output))) for item in inputs):
             raise ConfigError(f"{output}: is one of the inputs; refusing to overwrite it")
         prompts = load_prompts(prompt)
-        tasks = plan(inputs, max_bytes, skip=output)
+        tasks = (knowledge_base_tasks(db, max_bytes) if db is not None else []) + plan(inputs, max_bytes, skip=output)
         summarize_article = Summarizer(
             lambda: make_backend(BackendOptions(backend, model, base_url, mode, use_cache=not no_cache)),
             prompts, lang.value,

@@ -18,9 +18,10 @@ from summarizer.answers import (
     PERSON_LABELS,
     STRENGTH_LABELS,
     FactsAnswer,
+    LongFactsAnswer,
     TranslationAnswer,
-    SUMMARY_REFUSED,
     labels_answer,
+    summary_problems,
     without_problem_sentences,
 )
 from summarizer.article import Article
@@ -33,6 +34,9 @@ from summarizer.fields.organizations import (
 from summarizer.fields.people import PersonCandidate, build_participants, find_people, keep_person
 from summarizer.errors import ValidationFailed
 from summarizer.injection import injected_phrases
+from summarizer.render import name_pinyin
+from summarizer.summary.english import english_problems
+from summarizer.summary.writer import fallback_summary, whole_sentences, with_date
 from summarizer.inputs.source import report_source
 from summarizer.llm import Backend, Usage
 from summarizer.normalize import fold, to_simplified
@@ -44,6 +48,8 @@ from summarizer.sentences import Sentence
 TASK_RESERVE = 1400
 WINDOW_OVERLAP = 2  # sentences shared by neighbouring windows
 MAX_CANDIDATES = 40  # per pass and window; the schema grows with it
+# The facts answer and its token budget, by the prompt set's summary policy.
+FACTS_ANSWERS = {"short": (FactsAnswer, 260), "long": (LongFactsAnswer, 300)}
 CUES_PER_CALL = 12  # cue sentences per commitments call
 # Bounds on the report's lists; what is left out is counted in ``Report.omitted``.
 MAX_PARTICIPANTS = 300
@@ -141,25 +147,46 @@ class Extractor:
 
     def facts(self, block: str, prepared: Prepared) -> FactsAnswer:
         messages = self.prompts.messages(block, "facts", language="中文")
-        context = {
+        absent = {fold(p.name) for p in prepared.people if "absent" in p.evidence} | {fold(e.name) for e in prepared.article.byline}
+        checks = {
             "folded": prepared.grounder.folded,
-            "not_participants": {fold(p.name) for p in prepared.people if "absent" in p.evidence}
-            | {fold(e.name) for e in prepared.article.byline},
+            "body": prepared.article.body,
+            "people": {fold(p.name) for p in prepared.people} - absent,
+            "not_participants": absent,
             "injected": injected_phrases(prepared.body, prepared.instructions),
         }
-        try:
-            facts = self.backend.ask(messages, FactsAnswer, context, max_tokens=260)
-        except ValidationFailed as error:
-            if SUMMARY_REFUSED not in str(error):
-                raise
-            # The model kept a summary sentence the checks refuse (a person only mentioned,
-            # what an instruction asked for): keep the report, drop those sentences.
-            facts = self.backend.ask(messages, FactsAnswer, {"folded": context["folded"]}, max_tokens=260)
-            facts = facts.model_copy(update={"summary": without_problem_sentences(facts.summary, context)})
-        if self.language == "en" and facts.summary:
-            english = self.backend.ask(self.prompts.translation_messages(facts.summary), TranslationAnswer, max_tokens=300)
-            facts = facts.model_copy(update={"summary": english.english})
-        return facts
+        # The summary's checks run here, not in the answer's validator, so that a refused
+        # summary is re-asked once with its reasons and both answers are cached: a second
+        # run costs no model call.
+        grounded = {"folded": prepared.grounder.folded}
+        answer, tokens = FACTS_ANSWERS[self.prompts.policy["summary"]]
+        facts = self.backend.ask(messages, answer, grounded, max_tokens=tokens)
+        problems = summary_problems(facts.summary, checks)
+        if problems:
+            again = messages + [
+                {"role": "assistant", "content": facts.model_dump_json()},
+                {"role": "user", "content": self.prompts.summary_retry(problems)},
+            ]
+            facts = self.backend.ask(again, answer, grounded, max_tokens=tokens)
+        # Sentences still refused are left out; none left means code writes the summary.
+        facts = facts.model_copy(update={"summary": without_problem_sentences(facts.summary, checks)})
+        return facts.model_copy(update={"summary": whole_sentences(facts.summary)})
+
+    def english(self, summary: str, participants: list[Participant]) -> str:
+        """The summary in English (a pass of its own, without the article), its people
+        spelled as the report's pinyin. Asked once more when a name or a number of the
+        Chinese summary is missing from the English one."""
+        named = {p.name: pinyin for p in participants if fold(p.name) in fold(summary) and (pinyin := name_pinyin(p.name))}
+        messages = self.prompts.translation_messages(summary, "; ".join(f"{n} = {p}" for n, p in named.items()))
+        english = self.backend.ask(messages, TranslationAnswer, max_tokens=300).english
+        missing = english_problems(english, summary, list(named.values()))
+        if missing:
+            again = messages + [
+                {"role": "assistant", "content": TranslationAnswer(english=english).model_dump_json()},
+                {"role": "user", "content": f"Missing or misspelled: {', '.join(missing)}. Translate again, keeping them."},
+            ]
+            english = self.backend.ask(again, TranslationAnswer, max_tokens=300).english
+        return english
 
     def people(self, block: str, prepared: Prepared, people: list[PersonCandidate]) -> tuple[list[str], list[str]]:
         answer_type = labels_answer("People", "P", len(people), PERSON_LABELS, missed=True)
@@ -247,11 +274,17 @@ class Extractor:
             Organization(name=o.name, type=org_type(o.name), span=grounder.span(o.start, o.end)) for o in orgs
         ]
         meeting = build_meeting(prepared, facts.location, orgs) if facts.is_meeting else Meeting()
-        usage = self.backend.usage.since(before)
         host = next(iter(meeting.organizers), None)
         built = unique_commitments(
             [build_commitment(prepared, cue, strength, participants, orgs, host=host) for cue, strength in commitments]
         )
+        if facts.is_meeting:
+            summary = with_date(facts.summary, meeting) or fallback_summary(meeting, participants, organizations, built)
+        else:
+            summary = facts.summary
+        if self.language == "en" and summary:
+            summary = self.english(summary, participants)
+        usage = self.backend.usage.since(before)
         omitted = {
             name: len(items) - limit
             for name, items, limit in (
@@ -262,7 +295,7 @@ class Extractor:
         }
         return Report(
             is_meeting_report=facts.is_meeting,
-            summary=facts.summary,
+            summary=summary,
             meeting=meeting,
             participants=participants[:MAX_PARTICIPANTS],
             organizations=organizations[:MAX_ORGANIZATIONS],

@@ -16,7 +16,7 @@ from summarizer.sentences import Sentence
 from summarizer.normalize import to_simplified
 
 DEFAULT_VERSION = "v3"
-PASSES = ("facts", "people", "organizations", "commitments", "translate")
+PASSES = ("facts", "people", "organizations", "commitments", "translate", "summary_retry")
 
 
 # How a pass's answer is used; a prompt set may change these in its [policy] table.
@@ -24,7 +24,9 @@ PASSES = ("facts", "people", "organizations", "commitments", "translate")
 #           the label decides only weak ones) or "code" (no model pass)
 #   organizations: "model" (keep 参与), "veto" (keep all but 错误) or "code" (no model pass)
 #   commitments: "model" (the label decides) or "code" (cue strength, no model pass)
-DEFAULT_POLICY = {"people": "model", "organizations": "model", "commitments": "model"}
+#   summary: "short" (up to 120 characters, the model cut at the bound) or "long" (room
+#            to end a sentence; code keeps the whole sentences within the bound)
+DEFAULT_POLICY = {"people": "model", "organizations": "model", "commitments": "model", "summary": "short"}
 
 
 @dataclass(frozen=True)
@@ -34,9 +36,15 @@ class PromptSet:
     tasks: dict[str, str]
     policy: dict[str, str]
 
-    def translation_messages(self, summary: str) -> list[dict[str, str]]:
-        """A task on its own, without the article: turning the summary into English."""
-        return [{"role": "user", "content": Template(self.tasks["translate"]).substitute(summary=summary)}]
+    def translation_messages(self, summary: str, names: str = "") -> list[dict[str, str]]:
+        """A task on its own, without the article: turning the summary into English, with
+        the pinyin spelling of the people it names (``甄明 = Zhen Ming; …``)."""
+        task = Template(self.tasks["translate"]).substitute(summary=summary, names=names or "(none)")
+        return [{"role": "user", "content": task}]
+
+    def summary_retry(self, problems: list[str]) -> str:
+        """The follow-up that asks for the summary again, saying what was wrong with it."""
+        return Template(self.tasks["summary_retry"]).substitute(problems="；".join(problems))
 
     def messages(self, article_block: str, task: str, **values: str) -> list[dict[str, str]]:
         body = Template(self.tasks[task]).substitute(values)

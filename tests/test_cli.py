@@ -147,7 +147,10 @@ def test_english_summary_adds_pinyin(tmp_path: Path, article: Path) -> None:
         result = cli("summarize", str(article), *args, "--lang", "en", "--format", "json", home=tmp_path, env=env)
         translation = [r for r in server.requests if "english" in json.dumps(r.get("response_format", {}))]
     assert result.returncode == 0, result.stderr
-    assert len(translation) == 1 and SUMMARY in translation[0]["messages"][-1]["content"]
+    # told the pinyin of the people the summary names; the canned answer leaves the name
+    # out, so it is asked once more, and its second answer is kept
+    assert SUMMARY in translation[0]["messages"][-1]["content"] and "陈潮晖 = Chen Chaohui" in translation[0]["messages"][-1]["content"]
+    assert len(translation) == 2 and "Chen Chaohui" in translation[1]["messages"][-1]["content"]
     assert json.loads(result.stdout)["summary"] == "The association held a members' symposium."
     pinyin = {p["name"]: p["pinyin"] for p in json.loads(result.stdout)["participants"]}
     assert pinyin["陈潮晖"] == "Chen Chaohui"
@@ -155,7 +158,9 @@ def test_english_summary_adds_pinyin(tmp_path: Path, article: Path) -> None:
 
 # --- untrusted text on the terminal ------------------------------------------------------
 
-HOSTILE_SUMMARY = "座谈会\x1b[2J\x1b]8;;https://evil.example\x1b\\链接\x1b]8;;\x1b\\ [bold red]x[/] &lt;img src=x onerror=alert(1)&gt; [t](javascript:alert(1)) \u202e"
+# No digits: a number the article lacks would make the summary checks refuse the summary,
+# and this test is about how a summary that passes them is shown.
+HOSTILE_SUMMARY = "座谈会\x1b[J\x1bc链接\x1b]l;x\x1b\\ [bold red]x[/] &lt;img src=x onerror=alert(document.cookie)&gt; [t](javascript:alert(document.domain)) \u202e。"
 
 
 def test_escape_sequences_and_markup_from_the_article_reach_no_output_raw(tmp_path: Path, article: Path) -> None:
@@ -168,9 +173,9 @@ def test_escape_sequences_and_markup_from_the_article_reach_no_output_raw(tmp_pa
     for result in (pretty, markdown, as_json):
         assert result.returncode == 0, result.stderr
         assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
-    assert "␛[2J" in pretty.stdout and "[bold red]x[/]" in pretty.stdout
+    assert "␛[J" in pretty.stdout and "[bold red]x[/]" in pretty.stdout
     assert "<img" not in markdown.stdout and "&lt;img" in markdown.stdout and "\\[t\\](javascript" in markdown.stdout
-    assert json.loads(as_json.stdout)["summary"] == facts["summary"]
+    assert json.loads(as_json.stdout)["summary"].endswith(facts["summary"])  # after the date code adds
 
 
 def test_error_messages_print_paths_literally(tmp_path: Path) -> None:

@@ -44,7 +44,7 @@ ARTICLE = """东莞市机器人产业协会召开会员企业座谈会
 
 LOCATION = "松山湖国际创新创业社区"
 WRONG_LOCATION = "广州市天河区"  # not in the article: FactsAnswer's validator rejects it
-SUMMARY = "3月9日，东莞市机器人产业协会在松山湖召开会员企业座谈会，陈潮晖、欧阳颜出席，产业发展局将搭建对接平台。"
+SUMMARY = "东莞市机器人产业协会召开会员企业座谈会，陈潮晖表示产业发展局将搭建对接平台，年内举办对接会。"
 PERSON_LABELS = {"陈潮晖": "参与", "欧阳颜": "参与", "韩志明": "提及"}
 ORG_LABELS = {"东莞市机器人产业协会": "参与", "松山湖产业发展局": "参与", "东莞市模具行业协会": "参与", "市委": "提及"}
 SECRET = "sk-test-SECRET-4f9c2a7e1b58d3"
@@ -141,7 +141,7 @@ def test_summarize_through_an_openai_endpoint(fake_openai: FakeOpenAI) -> None:
     assert fake_openai.errors == []
     assert passes(fake_openai) == ["facts", "people", "organizations", "commitments"]
     assert report.is_meeting_report
-    assert report.summary == SUMMARY
+    assert report.summary == "3月9日，" + SUMMARY  # code opens a summary without a time with the date
     assert report.meeting.location == LOCATION
     assert report.meeting.kind == "座谈会"
     assert report.meeting.date is not None and report.meeting.date.endswith("03-09")

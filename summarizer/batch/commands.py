@@ -61,6 +61,9 @@ def batch(
         False, "--openai-batch", help="Use the endpoint's Batch API (files + batches): cheaper, hours not seconds.",
     ),
     poll: float = typer.Option(30.0, "--poll", min=0.05, help="Seconds between Batch API status checks."),
+    db: Optional[Path] = typer.Option(
+        None, "--db", help="Also add the results to this knowledge base (summarizer kb) when the run ends.",
+    ),
 ) -> None:
     """Summarize many articles into a JSON Lines results file that a rerun resumes."""
     from summarizer.batch.backends import open_backends
@@ -113,8 +116,29 @@ def batch(
         sys.stderr.flush()
         os._exit(130)  # worker threads may be waiting on an endpoint: do not wait for them
     console.print(closing_table(stats))
+    if db is not None:
+        _add_to_knowledge_base(db, output)
     if stats.failed:
         console.print(f"{stats.failed} failed; `--retry-failed` tries them again", highlight=False)
+
+
+def _add_to_knowledge_base(db: Path, output: Path) -> None:
+    """The results file's reports into the knowledge base: no model call (every line holds
+    its report), and what is there already is skipped, so a resumed run adds only the rest."""
+    from summarizer.cli import console, fail
+    from summarizer.errors import SummarizerError
+    from summarizer.kb.add import add_inputs
+    from summarizer.kb.store import open_db
+
+    def never(article):  # type: ignore[no-untyped-def]
+        raise AssertionError("a results file needs no model call")
+
+    try:
+        outcome = add_inputs(open_db(db), [str(output)], never)
+    except SummarizerError as error:
+        fail(error)
+        return
+    console.print(f"knowledge base {db}: added {outcome.added}, {outcome.present} already there", highlight=False)
 
 
 # --- logs ------------------------------------------------------------------------------

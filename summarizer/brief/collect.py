@@ -188,6 +188,17 @@ def _report_file(path: str, max_bytes: int) -> Task:
     return Task(path, report=report, text=text or _text_of(report, max_bytes), reused="report file")
 
 
+def knowledge_base_tasks(db: Path, max_bytes: int = MAX_INPUT_BYTES) -> list[Task]:
+    """Every report a knowledge base holds (``summarizer kb``), as tasks that need no model."""
+    from summarizer.kb.store import open_db
+
+    tasks = []
+    for row in open_db(db)["articles"].rows_where(order_by="id"):
+        report = Report.model_validate_json(row["report"])
+        tasks.append(Task(row["origin"] or f"{db}:{row['id']}", report=report, text=_text_of(report, max_bytes), reused="knowledge base"))
+    return tasks
+
+
 def plan(inputs: list[str], max_bytes: int = MAX_INPUT_BYTES, skip: Path | None = None) -> list[Task]:
     """Every task the inputs hold, in order (results files are read here, articles later)."""
     tasks: list[Task] = []

@@ -193,3 +193,20 @@ def test_the_command_shows_progress_and_a_closing_table(tmp_path: Path, home: Pa
         assert column in result.stderr
     assert " 3 │ " in result.stderr  # done
     assert len(read_records(output)) == 3
+
+
+def test_db_fills_the_knowledge_base_and_a_rerun_adds_nothing(tmp_path: Path, home: Path) -> None:
+    import sqlite3
+
+    canned.write_articles(tmp_path / "in", 3)
+    output, db = tmp_path / "results.jsonl", tmp_path / "kb.db"
+    with FakeOpenAI(canned.answer) as server:
+        command = ("batch", str(tmp_path / "in"), "-o", str(output), "--base-url", server.base_url, "--model", "canned", "--db", str(db))
+        first = cli(*command, home=home)
+        assert first.returncode == 0, first.stderr
+        assert "added 3, 0 already there" in first.stderr
+        again = cli(*command, home=home)
+    assert again.returncode == 0, again.stderr
+    assert "added 0, 3 already there" in again.stderr
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("select count(*) from articles").fetchone()[0] == 3

@@ -169,4 +169,4 @@ def test_the_new_exit_codes_are_distinct() -> None:
 
     codes = [c.exit_code for c in vars(errors).values() if isinstance(c, type) and issubclass(c, SummarizerError)]
     assert len(codes) == len(set(codes))
-    assert sorted(codes)[-6:] == [15, 16, 17, 18, 19, 20]
+    assert {15, 16, 17, 18, 19, 20} <= set(codes)
