@@ -9,8 +9,8 @@ an entity, plus the :class:`PossibleDuplicate` pairs it would not merge.
 
 Rules, in order of confidence:
 
-- names are compared after script, width, case and spacing folding (陳潮暉 = 陈潮晖,
-  工商聯 = 工商联, ＡＢＣ协会 = abc协会, 陈 潮晖 = 陈潮晖) and with one middle dot;
+- names are compared after script, width, case and spacing folding (甄曉暉 = 甄晓晖,
+  工商聯 = 工商联, ＡＢＣ协会 = abc协会, 甄 晓晖 = 甄晓晖) and with one middle dot;
 - an organization's long form and its usual abbreviation are one name
   (工商业联合会 = 工商联, 国际贸易促进委员会 = 贸促会 …); a name that begins with a bare
   level (市工商联, 区商务局) takes the one city, district … the same article names

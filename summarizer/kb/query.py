@@ -2,7 +2,7 @@
 
 Each function returns plain data (dicts and lists of dicts), which the CLI prints as
 rich tables, JSON or CSV. Names are looked up script-, width- and spacing-insensitively
-(陳潮暉 finds 陈潮晖), against every form an entity was written in; an id (P3, O7)
+(甄曉暉 finds 甄晓晖), against every form an entity was written in; an id (P3, O7)
 works too. One name may stand for several entities (two people kept apart): each is
 returned, with the possible duplicates listed.
 """

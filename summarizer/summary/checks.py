@@ -264,7 +264,7 @@ def _date_grounded(date: _Date, folded_article: str, article_dates: list[_Date])
 
 # --------------------------------------------------------------------------- people
 
-# Verbs a bare name is the subject of in a summary (滕某某出席, 邝某某到会): the person
+# Verbs a bare name is the subject of in a summary (滕某某出席, 某某到会): the person
 # finder wants more context than a summary gives, so these find names it misses.
 _ACTS = (
     "出席", "参加", "主持", "会见", "接待", "致辞", "讲话", "发言", "表示", "指出", "强调", "带队", "率队", "率团",

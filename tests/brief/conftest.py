@@ -20,12 +20,9 @@ GOLDEN_SEEDS = sorted((ROOT / "evals" / "golden").glob("seed-*.json"))
 
 
 @pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def home(isolated_home: Path) -> Path:
     """Every test gets its own cache directory: no user's cache is read or written."""
-    directory = tmp_path / "home"
-    monkeypatch.setenv("SUMMARIZER_HOME", str(directory))
-    monkeypatch.setenv("SUMMARIZER_CONFIG", "/dev/null")
-    return directory
+    return isolated_home
 
 
 def no_model(article: Article) -> Report:

@@ -22,12 +22,9 @@ GOLDEN = ROOT / "evals" / "golden"
 
 
 @pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def home(isolated_home: Path) -> Path:
     """Every test gets its own user directories: no user's cache or knowledge base is touched."""
-    directory = tmp_path / "home"
-    monkeypatch.setenv("SUMMARIZER_HOME", str(directory))
-    monkeypatch.setenv("SUMMARIZER_CONFIG", "/dev/null")
-    return directory
+    return isolated_home
 
 
 def no_model(article: Article) -> Report:
