@@ -50,10 +50,14 @@ def _fail(error: SummarizerError) -> None:
     fail(error)
 
 
-def _open(db: Optional[Path]) -> Any:
-    from summarizer.kb.store import open_db
+def _open(db: Optional[Path], create: bool = False) -> Any:
+    """The knowledge base; only ``kb add`` makes one, a question to a missing one is an error."""
+    from summarizer.kb.store import default_path, open_db
 
-    return open_db(db)
+    path = db or default_path()
+    if not create and not path.exists():  # a directory is open_db's one-line error
+        raise ConfigError(f"{path}: no such knowledge base; `summarizer kb add` makes it")
+    return open_db(path)
 
 
 def _cell(value: Any) -> Text:
@@ -154,7 +158,7 @@ def add(
     from summarizer.prompt import load_prompts
 
     try:
-        base = _open(db)
+        base = _open(db, create=True)
         prompts = load_prompts(prompt)
         summarize = Summarizer(
             lambda: make_backend(BackendOptions(backend, model, base_url, mode, use_cache=not no_cache)), prompts, "zh"

@@ -91,3 +91,9 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
     result = runner.invoke(app, ["kb", "search", "商会", "--db", str(path)])
     assert result.exit_code == 13 and "not a knowledge base" in result.output
     assert path.read_text(encoding="utf-8").startswith("not sqlite")
+
+
+def test_a_question_to_a_missing_knowledge_base_is_an_error_and_makes_nothing(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["kb", "person", "甄某某", "--db", str(tmp_path / "none" / "kb.db")])
+    assert result.exit_code == 13 and "no such knowledge base" in result.output
+    assert not (tmp_path / "none").exists()
